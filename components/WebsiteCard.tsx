@@ -1,0 +1,22 @@
+import type { Lang, Translate } from '@/lib/i18n';
+import type { PopupModel } from '@/lib/popup-model';
+import { entityName } from './format';
+
+export interface WebsiteCardProps {
+  model: Extract<PopupModel, { kind: 'website' }>;
+  lang: Lang;
+  t: Translate;
+}
+
+export function WebsiteCard({ model, lang, t }: WebsiteCardProps) {
+  return (
+    <section aria-labelledby="website-title">
+      <p class="kicker">{t('popup.website.title')}</p>
+      <h1 id="website-title" data-testid="entity-name">
+        {entityName(model.entity, lang)}
+      </h1>
+      <p>{t('popup.website.body', { name: entityName(model.entity, lang) })}</p>
+      <p class="group">{t(`group.${model.entity.group}`)}</p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { badgeFor } from './badge';
+import type { DatasetIndex } from './dataset';
+import { pickLang, translator } from './i18n';
+import { isPageReport, type PageReport } from './messages';
+import { clearTabState, getTabState, setTabState } from './tab-state';
+
+/** Wires the background's listeners. Called from the background entrypoint's main(). */
+export function startBackground(index: DatasetIndex): void {
+  const t = translator(pickLang(browser.i18n.getUILanguage()));
+
+  async function applyReport(tabId: number, report: PageReport): Promise<void> {
+    const match = report.account ? index.account(report.account.platform, report.account.key) : undefined;
+    await setTabState(tabId, { url: report.url, report, entityId: match?.entity.id });
+    const badge = badgeFor(match?.entity.group, t);
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    if (badge.colour) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
+  }
+
+  async function clearTab(tabId: number): Promise<void> {
+    await clearTabState(tabId);
+    await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
+      // The tab may be gone already.
+    });
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !isPageReport(message)) return undefined;
+    return applyReport(tabId, message);
+  });
+
+  browser.tabs.onUpdated.addListener(async (tabId, changeInfo, tab) => {
+    // A new document is loading. Where we have no host permission the URL is hidden from us,
+    // which means the tab left the supported platforms: forget what we knew.
+    if (changeInfo.status !== 'loading') return;
+    const url = changeInfo.url ?? tab.url;
+    const state = await getTabState(tabId);
+    if (state && state.url !== url) await clearTab(tabId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabState(tabId);
+  });
+}

@@ -1,0 +1,41 @@
+import type { AccountRef, PlatformGrammar, PlatformId } from './types';
+
+/**
+ * The single source of truth for supported platforms: the content script's `matches`, the
+ * manifest's host permissions and URL recognition all come from this list.
+ */
+export const PLATFORMS: readonly PlatformGrammar[] = [];
+
+const byId = new Map<PlatformId, PlatformGrammar>(PLATFORMS.map((p) => [p.id, p]));
+
+export function getPlatform(id: PlatformId): PlatformGrammar | undefined {
+  return byId.get(id);
+}
+
+export function contentScriptMatches(): string[] {
+  return [...new Set(PLATFORMS.flatMap((p) => p.matches))];
+}
+
+export function hostPermissions(): string[] {
+  return contentScriptMatches();
+}
+
+/** URL (string or URL) → account, or undefined. Never throws, whatever the input. */
+export function detectAccount(input: string | URL): AccountRef | undefined {
+  let url: URL;
+  try {
+    url = typeof input === 'string' ? new URL(input) : input;
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  for (const platform of PLATFORMS) {
+    try {
+      const found = platform.parseAccountUrl(url);
+      if (found) return found;
+    } catch {
+      // A grammar bug on one platform must not break recognition on the others.
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+import type { Account, DatasetIndex, Entity } from './dataset';
+import { detectAccount } from './platforms/registry';
+import type { AccountRef, AudienceReading } from './platforms/types';
+import type { TabState } from './tab-state';
+
+/** What the popup shows, decided from the active tab alone. */
+export type PopupModel =
+  | {
+      kind: 'listed';
+      url: string;
+      account: AccountRef;
+      entity: Entity;
+      record: Account;
+      reading?: AudienceReading;
+      readAt?: number;
+    }
+  | { kind: 'unlisted'; url: string; account: AccountRef; reading?: AudienceReading; readAt?: number }
+  | { kind: 'website'; url: string; entity: Entity; site: string }
+  | { kind: 'other'; url?: string };
+
+/**
+ * Pure: the tab's URL and the content script's last report → popup state. The report is only
+ * trusted when it is about the URL the tab shows now; otherwise the URL is parsed here, which
+ * also covers tabs opened before the extension was installed.
+ */
+export function resolvePopupModel(index: DatasetIndex, tabUrl: string | undefined, state: TabState | null): PopupModel {
+  if (!tabUrl) return { kind: 'other' };
+  const report = state && state.url === tabUrl ? state.report : undefined;
+  const account = report?.account ?? detectAccount(tabUrl);
+  if (account) {
+    const reading = report?.reading;
+    const readAt = report?.readAt;
+    const match = index.account(account.platform, account.key);
+    if (match)
+      return { kind: 'listed', url: tabUrl, account, entity: match.entity, record: match.account, reading, readAt };
+    return { kind: 'unlisted', url: tabUrl, account, reading, readAt };
+  }
+  const site = index.website(tabUrl);
+  if (site) return { kind: 'website', url: tabUrl, entity: site.entity, site: site.url };
+  return { kind: 'other', url: tabUrl };
+}

@@ -1,0 +1,32 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { hostPermissions } from './lib/platforms/registry';
+
+// The manifest is derived from the platform registry so that the hosts the content script
+// runs on, and the hosts we ask permission for, can never drift apart.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'fr',
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: ['storage', 'activeTab'],
+    host_permissions: hostPermissions(),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'civiscope@civiscope.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['coverage/**', 'test-results/**', '.tmp/**', 'tests/**', '.ci/**'],
+  },
+});
