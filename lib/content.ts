@@ -1,20 +1,37 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { awaitReading } from './await-reading';
 import type { PageReport } from './messages';
+import { getReader } from './platforms/readers';
 import { detectAccount } from './platforms/registry';
 
 /**
  * The content script's whole job: say which account (if any) this page is, on load and on
- * every in-app navigation. Pages that are not accounts cost one URL parse and one message.
+ * every in-app navigation, then read the audience the page shows. Pages that are not accounts
+ * cost one URL parse and one message.
  */
 export function startContentScript(ctx: ContentScriptContext): void {
-  const report = (href: string) => {
-    const account = detectAccount(href) ?? null;
-    const message: PageReport = { type: 'civiscope:page', url: href, account };
+  let current: AbortController | undefined;
+  const send = (message: PageReport) => {
     browser.runtime.sendMessage(message).catch(() => {
       // The background may be restarting or the extension reloaded; the next navigation re-reports.
     });
   };
-  report(location.href);
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => report(newUrl.href));
+  const onPage = (href: string) => {
+    current?.abort();
+    const account = detectAccount(href) ?? null;
+    send({ type: 'civiscope:page', url: href, account });
+    const reader = account && getReader(account.platform);
+    if (!account || !reader) return;
+    const controller = new AbortController();
+    current = controller;
+    void awaitReading(document, account, reader, { signal: controller.signal }).then((reading) => {
+      if (reading && !controller.signal.aborted && ctx.isValid) {
+        send({ type: 'civiscope:page', url: href, account, reading, readAt: Date.now() });
+      }
+    });
+  };
+  ctx.onInvalidated(() => current?.abort());
+  onPage(location.href);
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onPage(newUrl.href));
 }

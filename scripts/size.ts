@@ -1,0 +1,47 @@
+/**
+ * Prints the size of what the built extension ships (raw and gzip) and fails when a budget is
+ * exceeded: the content script runs on every page of the supported sites, the popup must open instantly.
+ * Usage: npm run build && npm run size [-- --dir .output/firefox-mv3]
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dirArg = process.argv.indexOf('--dir');
+const dir = path.resolve(dirArg > 0 ? (process.argv[dirArg + 1] ?? '') : '.output/chrome-mv3');
+if (!existsSync(dir)) {
+  console.error(`${dir} does not exist: run \`npm run build\` first.`);
+  process.exit(2);
+}
+
+const KB = 1024;
+const budgets: { label: string; match: (file: string) => boolean; gzipBudget?: number }[] = [
+  { label: 'content script', match: (f) => f.startsWith('content-scripts/') && f.endsWith('.js'), gzipBudget: 12 * KB },
+  { label: 'popup JavaScript', match: (f) => /^(chunks\/popup-|popup).*\.js$/.test(f), gzipBudget: 60 * KB },
+  { label: 'background', match: (f) => f === 'background.js' },
+  { label: 'whole extension', match: () => true },
+];
+
+function files(root: string, prefix = ''): string[] {
+  return readdirSync(path.join(root, prefix)).flatMap((name) => {
+    const rel = prefix ? `${prefix}/${name}` : name;
+    return statSync(path.join(root, rel)).isDirectory() ? files(root, rel) : [rel];
+  });
+}
+
+const all = files(dir);
+let failed = false;
+for (const budget of budgets) {
+  const picked = all.filter(budget.match);
+  const raw = picked.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+  const gz = picked.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+  const over = budget.gzipBudget !== undefined && gz > budget.gzipBudget;
+  failed ||= over;
+  const limit = budget.gzipBudget
+    ? ` (budget ${(budget.gzipBudget / KB).toFixed(0)} KB gzip${over ? ', EXCEEDED' : ''})`
+    : '';
+  console.log(
+    `${budget.label.padEnd(18)} ${(raw / KB).toFixed(1).padStart(7)} KB raw  ${(gz / KB).toFixed(1).padStart(6)} KB gzip${limit}`,
+  );
+}
+process.exit(failed ? 1 : 0);

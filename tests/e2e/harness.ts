@@ -1,0 +1,117 @@
+/// <reference types="chrome" />
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every request that left the browser for a non-routed destination, or came from the extension. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium with the built extension. No page reaches the network: the host resolver
+ * fails every name, and tests serve pages for real social URLs with `context.route`.
+ */
+export async function launch(locale = 'fr-FR'): Promise<Browser> {
+  const tmp = path.join(ROOT, '.tmp');
+  mkdirSync(tmp, { recursive: true });
+  const userDataDir = mkdtempSync(path.join(tmp, 'profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('chrome-extension://') && !url.startsWith('data:')) requests.push(url);
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves `html` for every URL under `origin` (e.g. https://x.com). */
+export async function serve(context: BrowserContext, origin: string, html: string | ((url: string) => string)) {
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: typeof html === 'string' ? html : html(route.request().url()),
+    }),
+  );
+}
+
+export function fixture(name: string): string {
+  return readFileSync(path.join(ROOT, 'tests/e2e/pages', name), 'utf8');
+}
+
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await browser.worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** The badge of a tab, polled briefly because the content script reports asynchronously. */
+export async function badgeText(browser: Browser, tabId: number, expected?: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  do {
+    text = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    if (expected === undefined || text === expected) return text;
+    await new Promise((r) => setTimeout(r, 100));
+  } while (Date.now() < deadline);
+  return text;
+}
+
+/** Opens the popup for a given tab, as the toolbar button would (the `tab` parameter stands in for "active tab"). */
+export async function openPopup(browser: Browser, tabId: number): Promise<Page> {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('.popup');
+  return popup;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
