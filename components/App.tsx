@@ -17,7 +17,7 @@ export function App({ model, lang, error }: AppProps) {
   return (
     <div class="popup" data-testid={`state-${model.kind}`}>
       {model.kind === 'listed' && <ListedAccount model={model} lang={lang} t={t} />}
-      {model.kind === 'unlisted' && <UnlistedAccount model={model} t={t} />}
+      {model.kind === 'unlisted' && <UnlistedAccount model={model} lang={lang} t={t} />}
       {model.kind === 'website' && <WebsiteCard model={model} lang={lang} t={t} />}
       {model.kind === 'other' && <AboutCard t={t} />}
       {error && (

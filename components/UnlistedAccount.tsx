@@ -1,14 +1,16 @@
-import type { Translate } from '@/lib/i18n';
+import type { Lang, Translate } from '@/lib/i18n';
 import { getPlatform } from '@/lib/platforms/registry';
 import type { PopupModel } from '@/lib/popup-model';
+import { entityName } from './format';
 
 export interface UnlistedAccountProps {
   model: Extract<PopupModel, { kind: 'unlisted' }>;
+  lang: Lang;
   t: Translate;
 }
 
 /** Neutral by design: absence from the benchmark is not a verdict on the account. */
-export function UnlistedAccount({ model, t }: UnlistedAccountProps) {
+export function UnlistedAccount({ model, lang, t }: UnlistedAccountProps) {
   const platform = getPlatform(model.account.platform)?.label ?? model.account.platform;
   return (
     <section aria-labelledby="unlisted-title">
@@ -16,6 +18,20 @@ export function UnlistedAccount({ model, t }: UnlistedAccountProps) {
         {t('popup.unlisted.title')}
       </h1>
       <p data-testid="unlisted-body">{t('popup.unlisted.body', { platform, handle: model.account.key })}</p>
+      {model.resemblances.map((r) => (
+        <p class="resemblance" key={`${r.kind}-${r.entity.id}`} data-testid={`resemblance-${r.kind}`}>
+          {r.kind === 'links-to-site' ? (
+            t('popup.unlisted.linksTo', { name: entityName(r.entity, lang), site: new URL(r.site).hostname })
+          ) : (
+            <>
+              {t('popup.unlisted.looksLike', { name: entityName(r.entity, lang), handle: r.listedKey })}{' '}
+              <a href={r.listedUrl} target="_blank" rel="noreferrer">
+                {t('popup.unlisted.openListed')}
+              </a>
+            </>
+          )}
+        </p>
+      ))}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Account, DatasetIndex, Entity } from './dataset';
+import { findResemblances, type Resemblance } from './lookalike';
 import { detectAccount } from './platforms/registry';
 import type { AccountRef, AudienceReading } from './platforms/types';
 import type { TabState } from './tab-state';
@@ -14,7 +15,14 @@ export type PopupModel =
       reading?: AudienceReading;
       readAt?: number;
     }
-  | { kind: 'unlisted'; url: string; account: AccountRef; reading?: AudienceReading; readAt?: number }
+  | {
+      kind: 'unlisted';
+      url: string;
+      account: AccountRef;
+      reading?: AudienceReading;
+      readAt?: number;
+      resemblances: Resemblance[];
+    }
   | { kind: 'website'; url: string; entity: Entity; site: string }
   | { kind: 'other'; url?: string };
 
@@ -33,7 +41,8 @@ export function resolvePopupModel(index: DatasetIndex, tabUrl: string | undefine
     const match = index.account(account.platform, account.key);
     if (match)
       return { kind: 'listed', url: tabUrl, account, entity: match.entity, record: match.account, reading, readAt };
-    return { kind: 'unlisted', url: tabUrl, account, reading, readAt };
+    const resemblances = findResemblances(index, account, reading ?? {});
+    return { kind: 'unlisted', url: tabUrl, account, reading, readAt, resemblances };
   }
   const site = index.website(tabUrl);
   if (site) return { kind: 'website', url: tabUrl, entity: site.entity, site: site.url };

@@ -26,6 +26,10 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.unlisted.title': 'Account not in the benchmark',
   'popup.unlisted.body':
     'This {platform} account ({handle}) is not in Civiscope’s benchmark. That says nothing about it: the benchmark only lists accounts of ministries, ministers, regions and cities for which a source was found.',
+  'popup.unlisted.linksTo':
+    'This account links to the official website of {name} ({site}). The link does not prove that the account is official.',
+  'popup.unlisted.looksLike': 'This is not the listed account of {name}, which is {handle}.',
+  'popup.unlisted.openListed': 'Open the listed account',
   'popup.website.title': 'Official website',
   'popup.website.body': 'This page is on the official website of {name} listed by Civiscope.',
   'popup.other.title': 'Civiscope',

@@ -25,6 +25,10 @@ export const fr = {
   'popup.unlisted.title': 'Compte absent du référentiel',
   'popup.unlisted.body':
     'Ce compte {platform} ({handle}) ne figure pas dans le référentiel de Civiscope. Cela ne dit rien de lui : le référentiel ne recense que les comptes des ministères, ministres, régions et villes dont une source a été trouvée.',
+  'popup.unlisted.linksTo':
+    'Ce compte renvoie vers le site officiel de {name} ({site}). Ce lien ne prouve pas qu’il s’agit d’un compte officiel.',
+  'popup.unlisted.looksLike': 'Ce n’est pas le compte répertorié de {name}, qui est {handle}.',
+  'popup.unlisted.openListed': 'Ouvrir le compte répertorié',
   'popup.website.title': 'Site officiel',
   'popup.website.body': 'Cette page est sur le site officiel de {name} répertorié par Civiscope.',
   'popup.other.title': 'Civiscope',
