@@ -25,10 +25,12 @@ export function pathSegments(url: URL): string[] | undefined {
   return out;
 }
 
-/** Lowercased host without the trailing dot of a fully qualified name (`x.com.` is `x.com`). */
+/**
+ * The host as the URL parser normalised it (lowercase, punycode). A fully qualified `x.com.` is
+ * kept as is, so it matches no platform: no content-script pattern covers it either.
+ */
 export function hostName(url: URL): string {
-  const host = url.hostname.toLowerCase();
-  return host.endsWith('.') ? host.slice(0, -1) : host;
+  return url.hostname;
 }
 
 /** Content-script match patterns for an exact list of hosts. */
