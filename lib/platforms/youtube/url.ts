@@ -85,6 +85,8 @@ const PAGE_RULES = {
 const HANDLE = /^@[\p{L}\p{M}\p{N}_.·-]{3,30}$/u;
 const CHANNEL_ID = /^UC[\w-]{22}$/;
 const NAME = /^[\p{L}\p{M}\p{N}_.-]{1,100}$/u;
+// Bare legacy names are letters and digits only; a dot there is a file (/robots.txt, /favicon.ico).
+const LEGACY_NAME = /^[\p{L}\p{M}\p{N}_-]{1,100}$/u;
 
 function isValidKey(key: string): boolean {
   if (CHANNEL_ID.test(key)) return true;
@@ -93,7 +95,7 @@ function isValidKey(key: string): boolean {
   if (key.startsWith('c/') || key.startsWith('user/')) return NAME.test(key.slice(key.indexOf('/') + 1));
   if (key.startsWith('legacy:')) {
     const name = key.slice('legacy:'.length);
-    return NAME.test(name) && !RESERVED.has(name);
+    return LEGACY_NAME.test(name) && !RESERVED.has(name);
   }
   return false;
 }
