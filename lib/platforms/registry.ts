@@ -1,10 +1,33 @@
+import { bluesky } from './bluesky/url';
+import { dailymotion } from './dailymotion/url';
+import { facebook } from './facebook/url';
+import { flickr } from './flickr/url';
+import { instagram } from './instagram/url';
+import { linkedin } from './linkedin/url';
+import { mastodon } from './mastodon/url';
+import { threads } from './threads/url';
+import { tiktok } from './tiktok/url';
 import type { AccountRef, PlatformGrammar, PlatformId } from './types';
+import { x } from './x/url';
+import { youtube } from './youtube/url';
 
 /**
  * The single source of truth for supported platforms: the content script's `matches`, the
  * manifest's host permissions and URL recognition all come from this list.
  */
-export const PLATFORMS: readonly PlatformGrammar[] = [];
+export const PLATFORMS: readonly PlatformGrammar[] = [
+  x,
+  facebook,
+  youtube,
+  dailymotion,
+  instagram,
+  linkedin,
+  tiktok,
+  threads,
+  bluesky,
+  mastodon,
+  flickr,
+];
 
 const byId = new Map<PlatformId, PlatformGrammar>(PLATFORMS.map((p) => [p.id, p]));
 

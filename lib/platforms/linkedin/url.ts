@@ -1,0 +1,61 @@
+import type { AccountRef, PlatformGrammar } from '../types';
+import { accountRef, classifyRest, hostName, pathSegments } from '../url-utils';
+
+// linkedin.com, www. and the two-letter country subdomains (fr., de., uk.…) serve the same pages.
+// Other subdomains (business., learning., developer.…) are separate sites.
+const HOST = /^(?:(?:www|[a-z]{2})\.)?linkedin\.com$/;
+
+/** Path prefixes that name an organisation or a person; everything else (feed, pulse, jobs…) is not an account. */
+const KINDS = new Set(['company', 'showcase', 'school', 'in']);
+
+const ORG_RULES = {
+  tabs: new Set([
+    'about',
+    'posts',
+    'jobs',
+    'life',
+    'videos',
+    'people',
+    'events',
+    'insights',
+    'products',
+    'services',
+    'mycompany',
+  ]),
+};
+
+const PERSON_RULES = {
+  tabs: new Set(['recent-activity', 'details', 'overlay', 'detail', 'followers']),
+};
+
+// Slugs are percent-encoded in URLs and may hold letters of any script (`regroupement-des-éco-quartiers`).
+const KEY = /^(?:company|showcase|school|in)\/[\p{L}\p{M}\p{N}_.'-]{1,100}$/u;
+
+function isValidKey(key: string): boolean {
+  return KEY.test(key) && key === key.toLowerCase();
+}
+
+function parseAccountUrl(url: URL): AccountRef | undefined {
+  if (!HOST.test(hostName(url))) return undefined;
+  const segs = pathSegments(url);
+  if (!segs || segs[0] === undefined || segs[1] === undefined) return undefined;
+  const kind = segs[0].toLowerCase();
+  if (!KINDS.has(kind)) return undefined;
+  const key = `${kind}/${segs[1].toLowerCase()}`;
+  if (!isValidKey(key)) return undefined;
+  const rest = segs.slice(2);
+  // A person's profile in another language: /in/{slug}/en.
+  if (kind === 'in' && rest.length === 1 && /^[a-z]{2}$/.test(rest[0] ?? ''))
+    return accountRef('linkedin', 'profile', key);
+  const page = classifyRest(rest, kind === 'in' ? PERSON_RULES : ORG_RULES);
+  return page && accountRef('linkedin', page, key);
+}
+
+export const linkedin: PlatformGrammar = {
+  id: 'linkedin',
+  label: 'LinkedIn',
+  matches: ['*://*.linkedin.com/*'],
+  parseAccountUrl,
+  accountUrl: (key) => `https://www.linkedin.com/${key}/`,
+  isValidKey,
+};

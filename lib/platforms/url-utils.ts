@@ -1,0 +1,77 @@
+import type { AccountRef, PageKind, PlatformId } from './types';
+
+/** decodeURIComponent that returns undefined on malformed input (`%E0%A4%A`) instead of throwing. */
+export function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The path as percent-decoded segments. Empty segments are dropped, so `//a//b/` and `/a/b` read
+ * the same (people paste URLs with doubled or trailing slashes). undefined when a segment is
+ * malformed percent-encoding: such a URL cannot name an account reliably.
+ */
+export function pathSegments(url: URL): string[] | undefined {
+  const out: string[] = [];
+  for (const raw of url.pathname.split('/')) {
+    if (raw === '') continue;
+    const decoded = safeDecode(raw);
+    if (decoded === undefined) return undefined;
+    out.push(decoded);
+  }
+  return out;
+}
+
+/**
+ * The host as the URL parser normalised it (lowercase, punycode). A fully qualified `x.com.` is
+ * kept as is, so it matches no platform: no content-script pattern covers it either.
+ */
+export function hostName(url: URL): string {
+  return url.hostname;
+}
+
+/** Content-script match patterns for an exact list of hosts. */
+export function hostMatches(hosts: Iterable<string>): string[] {
+  return [...hosts].map((host) => `*://${host}/*`);
+}
+
+export function accountRef(platform: PlatformId, page: PageKind, key: string): AccountRef {
+  return { platform, page, key };
+}
+
+const DIGITS = /^\d{1,20}$/;
+
+/** A positive decimal id as platforms write them (no sign, no leading zero, fits 20 digits). */
+export function isNumericId(s: string | null | undefined): s is string {
+  return typeof s === 'string' && DIGITS.test(s) && !s.startsWith('0');
+}
+
+export interface PageRules {
+  /** Segments that stay on the account (tabs, follower lists). Deeper segments are allowed. */
+  tabs: ReadonlySet<string>;
+  /** Segments that, followed by an id, open one piece of content by the account. */
+  posts?: ReadonlySet<string>;
+}
+
+/**
+ * What the segments after the account name make of the page: the account itself (no segment or
+ * a known tab), one of its posts (`posts` marker + id), or undefined for anything unknown, since a
+ * guess would attach a page to the wrong account.
+ */
+export function classifyRest(rest: readonly string[], rules: PageRules): PageKind | undefined {
+  if (rest[0] === undefined) return 'profile';
+  const first = rest[0].toLowerCase();
+  if (rest.length >= 2 && rules.posts?.has(first)) return 'post';
+  if (rules.tabs.has(first)) return 'profile';
+  return undefined;
+}
+
+/** A lowercase DNS host name with at least two labels and an alphabetic top-level label. */
+const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function isHostName(s: string): boolean {
+  return HOSTNAME.test(s);
+}
