@@ -21,6 +21,7 @@ const SEL = {
   followers: ['a[href$="/verified_followers"]', 'a[href$="/followers"]'],
   // Profile header name block: "Name" then "@handle". [V]
   name: ['[data-testid="UserName"] span'],
+  header: ['[data-testid="UserName"]'],
   // Shown instead of the header for suspended or missing accounts. [V]
   empty: ['[data-testid="emptyState"]'],
   // Website in the header items (t.co href, display URL as text). [V]
@@ -38,6 +39,10 @@ export function readX(doc: Document, account: AccountRef): AudienceReading {
   };
   if (findFirst(doc, SEL.empty) && !extra.displayName) return missing('account suspended or does not exist', extra);
 
+  // The live header's "@handle" wins over first-load JSON-LD (stale after in-app navigation).
+  const shown = /@(\w{1,15})/.exec(textOf(findFirst(doc, SEL.header)))?.[1]?.toLowerCase();
+  if (shown && !byId && shown !== key) return missing(`page shows @${shown}, not ${key}`, extra);
+
   const entities = readJsonLd(doc, SEL.jsonLd).map((b) => dig(b, 'mainEntity') ?? dig(b, 'author'));
   const ids = entities.map((e) => str(dig(e, byId ? 'identifier' : 'additionalName'))?.toLowerCase());
   const mine = entities[ids.findIndex((id) => (byId ? `id:${id}` : id) === key)];
@@ -45,7 +50,7 @@ export function readX(doc: Document, account: AccountRef): AudienceReading {
     const n = followActionCount(dig(mine, 'interactionStatistic'));
     const name = str(dig(mine, 'givenName')) ?? str(dig(mine, 'name')) ?? extra.displayName;
     if (n !== undefined) return found('followers', n, 'exact', 'json-ld', { ...extra, displayName: name });
-  } else if (ids.some(Boolean)) {
+  } else if (ids.some(Boolean) && !shown) {
     return missing(`page data describes ${ids.find(Boolean)}, not ${key}`, extra);
   }
 

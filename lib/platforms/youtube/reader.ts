@@ -66,7 +66,7 @@ export function readYouTube(doc: Document, account: AccountRef): AudienceReading
   const extra = { displayName: str(dig(md, 'title')) ?? str(dig(c4, 'title')) ?? meta(doc, 'og:title'), links };
   const dataOurs = dataIds.includes(key);
   const domOurs = domIds.length ? domIds.includes(key) : dataOurs;
-  const other = [...dataIds, ...domIds].find((id) => id !== key);
+  const other = [...domIds, ...dataIds].find((id) => id !== key);
   const notOurs = other ? `page data describes ${other}, not ${account.key}` : 'cannot confirm which channel this is';
 
   const texts = [
@@ -77,7 +77,8 @@ export function readYouTube(doc: Document, account: AccountRef): AudienceReading
       ((row.metadataParts as unknown[]) ?? []).map((p) => str(dig(p, 'text', 'content'))),
     ),
   ];
-  for (const t of dataOurs ? texts : []) {
+  // The live header wins over first-load data when they disagree (in-app navigation).
+  for (const t of dataOurs && domOurs ? texts : []) {
     const c = t ? parseCountNear(t, 'subscribers') : undefined;
     if (c) return found('subscribers', c.value, 'rounded', 'embedded-json', extra);
   }
@@ -87,5 +88,5 @@ export function readYouTube(doc: Document, account: AccountRef): AudienceReading
       if (c) return found('subscribers', c.value, 'rounded', 'text', extra);
     }
   }
-  return missing(dataOurs || domOurs ? 'subscriber count hidden or not found' : notOurs, extra);
+  return missing(domOurs ? 'subscriber count hidden or not found' : notOurs, extra);
 }
