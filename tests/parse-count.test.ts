@@ -27,6 +27,8 @@ const TABLE: [string, number | undefined, ('exact' | 'rounded')?][] = [
   ['12 345 abonnés', 12345, 'exact'],
   ["1,2 M d'abonnés", 1_200_000, 'rounded'],
   ['13 k d’abonnés', 13000, 'rounded'],
+  ["13 k d'abonnés", 13000, 'rounded'],
+  ['1,2 M d’abonnés', 1_200_000, 'rounded'],
   ['783.4K', 783400, 'rounded'],
   ['2,362 Followers, 136 Following, 224 Posts', 2362, 'exact'],
   // Spaces and separators
