@@ -29,6 +29,8 @@ export async function launch(locale = 'fr-FR'): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     locale,
+    // Chromium on Linux takes its UI language (and so browser.i18n's) from LANGUAGE, not from --lang.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
     viewport: { width: 1000, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
