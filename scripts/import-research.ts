@@ -207,16 +207,14 @@ for (const [key, citation] of Object.entries(metaSources)) {
 }
 // Launch date of the instance, not of the page: no date rather than a wrong one.
 delete sources['betagouv-social']?.date;
-sources['decoupage'] = {
+const POP = POPULATION_SOURCE;
+sources[POP] = {
   title:
     'INSEE population municipale, populations légales 2023 (Mayotte: 2017 census), via the npm package @etalab/decoupage-administratif 6.0.0 (Etalab, data under Licence Ouverte)',
   url: 'https://www.npmjs.com/package/@etalab/decoupage-administratif',
   kind: 'reference',
 };
-const POP = POPULATION_SOURCE;
-sources[POP] = sources['decoupage'];
-delete sources['decoupage'];
-delete sources['decoup'];
+delete sources.decoup;
 
 // Lecornu II composition (checked for this dataset; the research lists only part of it).
 const extraSources: Record<string, Source> = {
