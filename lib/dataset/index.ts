@@ -25,8 +25,11 @@ function describePath(input: unknown, issue: v.BaseIssue<unknown>): string {
   for (const key of keys) {
     node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
     out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : String(key);
-    const id = node && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-    if (typeof key === 'number' && typeof id === 'string') out += ` (${id})`;
+    const rec = node && typeof node === 'object' ? (node as { id?: unknown; platform?: unknown; key?: unknown }) : {};
+    if (typeof key === 'number' && typeof rec.id === 'string') out += ` (${rec.id})`;
+    // Accounts have no id: platform and key name them.
+    else if (typeof key === 'number' && typeof rec.platform === 'string' && typeof rec.key === 'string')
+      out += ` (${rec.platform}:${rec.key})`;
   }
   return out || '(root)';
 }

@@ -122,6 +122,25 @@ export const StudySchema = v.strictObject({
   findings: v.array(
     v.strictObject({ groups: v.array(v.picklist(GROUPS)), text: v.strictObject({ fr: v.string(), en: v.string() }) }),
   ),
+  /**
+   * Figures quoted by the study whose account is not known (the post names the city, not the page):
+   * they belong to the study, not to an account of the dataset.
+   */
+  figures2012: v.optional(
+    v.array(
+      v.strictObject({
+        entity: v.string(),
+        platform: v.picklist(PLATFORM_IDS),
+        metric: v.picklist(['followers', 'subscribers', 'page-likes']),
+        value: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        date: v.optional(IsoDate),
+        onOrBefore: v.optional(v.boolean()),
+        precision: v.picklist(['exact', 'rounded', 'lower-bound']),
+        source: SourceId,
+        note: v.optional(v.string()),
+      }),
+    ),
+  ),
 });
 
 export const DatasetSchema = v.strictObject({
@@ -141,4 +160,5 @@ export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Account = v.InferOutput<typeof AccountSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Study = v.InferOutput<typeof StudySchema>;
+export type StudyFigure = NonNullable<Study['figures2012']>[number];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
