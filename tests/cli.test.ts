@@ -48,7 +48,7 @@ describe('civiscope detect', () => {
     (bad.entities[0]?.accounts[0] as { platform: string }).platform = 'myspace';
     const result = run(['detect', 'https://x.com/Paris', '--dataset', datasetFile(bad)]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('entities[0] (city-75056).accounts[0].platform');
+    expect(result.stderr).toContain('entities[0] (city-75056).accounts[0] (myspace:paris).platform');
   });
   it('refuses a file that is not JSON', () => {
     const result = run(['detect', 'https://x.com/Paris', '--dataset', datasetFile('{nope')]);

@@ -118,8 +118,9 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
   }
   let key: string;
   let rest: string[];
-  if (first === 'people') {
-    // /people/Display-Name/100064860875397/
+  if (first === 'people' || first === 'pages') {
+    // /people/Display-Name/100064860875397/, and the older page form /pages/Ville-de-Lyon/454423524626636
+    // (seen in the official Ville de Lyon app, 2016).
     if (!isNumericId(segs[2])) return undefined;
     key = `id:${segs[2]}`;
     rest = segs.slice(3);
