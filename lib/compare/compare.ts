@@ -432,7 +432,7 @@ function sortCohort(cohort: CohortMember[]): void {
 
 function rankPerInhabitant(cohort: CohortMember[], me: CohortMember, flags: Flag[]): PerInhabitant {
   const usable = cohort.filter((m) => m.value !== null && m.population !== null);
-  for (const m of usable) m.perThousand = ((m.value as number) / (m.population as PopulationRef).value) * 1000;
+  for (const m of usable) m.perThousand = ((m.value as number) * 1000) / (m.population as PopulationRef).value;
   const values = usable.map((m) => m.perThousand as number);
   for (const m of usable) m.perThousandRank = competitionRank(m.perThousand as number, values);
   const vintages = [...new Set(usable.map((m) => (m.population as PopulationRef).vintage))].sort();
