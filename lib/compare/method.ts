@@ -52,3 +52,23 @@ export const METHOD_SUMMARY: Record<'fr' | 'en', readonly string[]> = {
     'Presence: an active or unused account counts, a closed one does not. An account missing from the dataset means “not found”, not “does not exist”.',
   ],
 };
+
+/** Every honesty flag code (see the Flag type and METHOD.md, section 9), for exports and docs. */
+export const FLAG_CODES = [
+  'no-figure',
+  'missing-figures',
+  'stale',
+  'dates-differ',
+  'rounded',
+  'lower-bound',
+  'undated',
+  'on-or-before',
+  'metric-mismatch',
+  'account-closed',
+  'account-unused',
+  'peers-closed',
+  'single-member',
+  'population-vintages-differ',
+  'live-ignored',
+  'study2012-metric-differs',
+] as const;
