@@ -62,14 +62,16 @@ export function compareAccount(input: CompareInput): Comparison {
 
   const flags: Flag[] = [];
   const live = checkLive(input, flags);
+  // Observations come from browser storage, which an older version or the user may have filled with anything.
+  const observations = Array.isArray(input.observations) ? input.observations.filter(isUsableObservation) : [];
   const { members, rule, notes } = buildCohort(dataset, entity, input.cohort ?? 'study', today);
 
   // Each member's account and candidate figures, every metric.
   const rows = members.map((member) => {
     const self = member.id === entity.id;
-    const account = pickAccount(member, platform, self ? input.accountKey : undefined, input.observations);
+    const account = pickAccount(member, platform, self ? input.accountKey : undefined, observations);
     const candidates = account
-      ? figureCandidates(member, account, platform, self ? live : undefined, input.observations)
+      ? figureCandidates(member, account, platform, self ? live : undefined, observations)
       : [];
     return { member, self, account, candidates };
   });
@@ -258,6 +260,10 @@ function checkLive(input: CompareInput, flags: Flag[]): Live | undefined {
 
 function isUsableObservation(o: Observation): boolean {
   return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.entityId === 'string' &&
+    typeof o.key === 'string' &&
     typeof o.value === 'number' &&
     Number.isFinite(o.value) &&
     o.value >= 0 &&
@@ -295,7 +301,6 @@ function figureCandidates(
   }
   for (const o of observations ?? []) {
     if (o.entityId !== entity.id || o.platform !== platform || o.key !== account.key) continue;
-    if (!isUsableObservation(o)) continue;
     out.push({
       value: o.value,
       metric: o.metric,
@@ -305,7 +310,7 @@ function figureCandidates(
       onOrBefore: false,
       precision: o.precision,
       source: null,
-      url: o.url ?? null,
+      url: typeof o.url === 'string' ? o.url : null,
     });
   }
   for (const f of account.figures ?? []) {

@@ -57,6 +57,14 @@ describe('compareAccount: which figure is current', () => {
     expect(c.rank).toBe(2);
   });
 
+  it('survives garbage in stored observations', () => {
+    const garbage = [null, 'text', 42, { entityId: 'city-lyon' }, obs('city-lyon', 1300, '2026-05-01T00:00:00Z')];
+    const c = run([lyon()], 'city-lyon', { observations: garbage as unknown as CompareInput['observations'] });
+    expect(c.figure).toMatchObject({ value: 1300, origin: 'observed' });
+    const notArray = run([lyon()], 'city-lyon', { observations: {} as unknown as CompareInput['observations'] });
+    expect(notArray.figure?.value).toBe(1000);
+  });
+
   it('never uses a 2012-edition figure as the current one', () => {
     const lille = ent('city-lille', {
       study: true,
