@@ -1,8 +1,8 @@
 import { bundledIndex } from '@/lib/dataset/bundled';
+import { entityName, formatDate } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
 import { getPlatform } from '@/lib/platforms/registry';
 import type { PopupModel } from '@/lib/popup-model';
-import { entityName, formatDate } from './format';
 
 export interface ListedAccountProps {
   model: Extract<PopupModel, { kind: 'listed' }>;

@@ -1,7 +1,7 @@
+import { entityName } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
 import { getPlatform } from '@/lib/platforms/registry';
 import type { PopupModel } from '@/lib/popup-model';
-import { entityName } from './format';
 
 export interface UnlistedAccountProps {
   model: Extract<PopupModel, { kind: 'unlisted' }>;

@@ -61,3 +61,93 @@ describe('civiscope detect', () => {
     expect(result.stderr).toContain('usage');
   });
 });
+
+describe('civiscope compare', () => {
+  const file = () => datasetFile(tinyDataset());
+  const NOW = '2026-11-28T12:00:00.000Z';
+  it('prints the comparison object with --format json', () => {
+    const result = run(['compare', 'https://x.com/Paris', '--format', 'json', '--dataset', file()], NOW);
+    expect(result.exitCode).toBe(0);
+    const c = JSON.parse(result.stdout);
+    expect(c).toMatchObject({
+      entity: 'city-75056',
+      group: 'city',
+      platform: 'x',
+      rank: 1,
+      ranked: 1,
+      median: 2200000,
+    });
+    expect(c.cohort[0]).toMatchObject({ entity: 'city-75056', value: 2200000, date: '2025-01-16', origin: 'dataset' });
+    expect(c.perInhabitant.value).toBeCloseTo((2200000 / 2103778) * 1000, 6);
+    expect(c.presence.platforms).toHaveLength(11);
+  });
+  it('--value stands for the figure on screen', () => {
+    const result = run(
+      ['compare', 'city-75056', '--platform', 'x', '--value', '2500000', '--format', 'json', '--dataset', file()],
+      NOW,
+    );
+    const c = JSON.parse(result.stdout);
+    expect(c.cohort[0]).toMatchObject({ value: 2500000, origin: 'page' });
+  });
+  it('prints text in French by default and in English on request', () => {
+    const fr = run(['compare', 'https://x.com/Paris', '--dataset', file()], NOW);
+    expect(fr.stdout).toContain('1re sur 1 ville sur X');
+    expect(fr.stdout.replace(/\s/g, ' ')).toContain('2 200 000');
+    const en = run(['compare', 'https://x.com/Paris', '--lang', 'en', '--dataset', file()], NOW);
+    expect(en.stdout).toContain('1st of 1 city on X');
+    expect(en.stdout).toContain('2,200,000');
+  });
+  it.each([
+    [['compare'], /missing <url-or-entity-id>/],
+    [['compare', 'city-99999'], /unknown entity/],
+    [['compare', 'https://x.com/nobody'], /not in the benchmark/],
+    [['compare', 'https://example.org/'], /not an account URL/],
+    [['compare', 'city-75056', '--platform', 'myspace'], /--platform must be one of/],
+    [['compare', 'city-75056', '--cohort', 'some'], /--cohort must be study or all/],
+    [['compare', 'city-75056', '--value', '-3'], /--value must be a whole number/],
+    [['compare', 'city-75056', '--lang', 'de'], /--lang must be fr or en/],
+    [['compare', 'city-75056', '--format', 'xml'], /--format must be text or json/],
+  ])('refuses %j with a clear message', (argv, message) => {
+    const result = run([...argv, '--dataset', file()], NOW);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('civiscope read', () => {
+  it('reads a saved real page', () => {
+    const page = path.resolve(import.meta.dirname, '../../shared/fixtures/pages/linkedin-company.html');
+    const result = run(['read', 'https://uk.linkedin.com/company/audiense', page]);
+    expect(JSON.parse(result.stdout)).toMatchObject({ platform: 'linkedin', key: 'company/audiense', value: 5750 });
+    expect(result.exitCode).toBe(0);
+  });
+  it('says why it could not read, with exit code 1', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'civiscope-')), 'empty.html');
+    writeFileSync(file, '<html><body>nothing</body></html>');
+    const result = run(['read', 'https://x.com/Paris', file]);
+    expect(result.exitCode).toBe(1);
+    const out = JSON.parse(result.stdout);
+    expect(out.value).toBeNull();
+    expect(out.problems.length).toBeGreaterThan(0);
+  });
+  it('refuses a URL that is not an account', () => {
+    expect(run(['read', 'https://x.com/explore', 'x.html']).exitCode).toBe(2);
+  });
+});
+
+describe('civiscope dataset', () => {
+  it('checks the bundled dataset', () => {
+    const result = run(['dataset', 'check']);
+    expect(result.stdout).toMatch(/^OK: \d+ entities/);
+    expect(result.exitCode).toBe(0);
+  });
+  it('exports a document that check accepts', () => {
+    const exported = run(['dataset', 'export']);
+    const file = datasetFile(exported.stdout);
+    expect(run(['dataset', 'check', file]).exitCode).toBe(0);
+  });
+  it('shows one entity as JSON', () => {
+    const result = run(['dataset', 'show', 'city-75056', '--format', 'json', '--dataset', datasetFile(tinyDataset())]);
+    expect(JSON.parse(result.stdout).id).toBe('city-75056');
+  });
+});

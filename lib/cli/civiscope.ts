@@ -1,17 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { type DatasetIndex, indexDataset, parseDataset } from '../dataset';
 import { bundledIndex } from '../dataset/bundled';
-import { type CommandResult, fail, parseArgs } from './args';
+import { type CommandResult, fail, type ParsedArgs, parseArgs } from './args';
+import { compareCommand } from './compare-command';
+import { datasetCheck, datasetCoverage, datasetExport, datasetShow } from './dataset-commands';
 import { detectCommand } from './detect';
+import { readCommand } from './read-command';
 
 const USAGE = `civiscope — compare French public institutions' social media accounts with their peers
 
 usage: npm run civiscope -- <command> [options]
 
-  detect <url>...                 which account (and listed institution) each URL is
-  help                            this text
+  detect <url>...                       which account (and listed institution) each URL is
+  read <url> <html-file>                read the audience from a saved page, as the extension does
+  compare <url-or-entity-id>            how the account stands against its group
+      [--platform P] [--value N] [--cohort study|all] [--format text|json] [--lang fr|en]
+  dataset check [file]                  validate a dataset file (default: the bundled one)
+  dataset coverage                      accounts and figures per group and platform
+  dataset show <entity-id> [--format json]
+  dataset export                        the whole dataset as one JSON document
+  help                                  this text
 
-  --dataset <file>                run against another dataset file (validated first)
+  --dataset <file>                      run against another dataset file (validated first)
 `;
 
 /** Loads the dataset named by --dataset, or the bundled one; an invalid file is refused with its problems. */
@@ -29,15 +39,45 @@ function loadIndex(file: string | true | undefined): DatasetIndex | CommandResul
   return indexDataset(dataset);
 }
 
-export function run(argv: readonly string[]): CommandResult {
+function datasetCommand(index: DatasetIndex, { positional, options }: ParsedArgs): CommandResult {
+  const [sub, arg] = positional;
+  switch (sub) {
+    case 'check': {
+      if (!arg) return datasetCheck(index.dataset);
+      try {
+        return datasetCheck(readFileSync(arg, 'utf8'));
+      } catch (error) {
+        return fail(`cannot read ${arg}: ${(error as Error).message}`);
+      }
+    }
+    case 'coverage':
+      return datasetCoverage(index.dataset);
+    case 'show':
+      if (!arg) return fail('usage: civiscope dataset show <entity-id> [--format json]');
+      return datasetShow(index.dataset, arg, options.format === 'json' ? 'json' : 'text');
+    case 'export':
+      return datasetExport(index.dataset);
+    default:
+      return fail(`usage: civiscope dataset check|coverage|show|export\n\n${USAGE}`);
+  }
+}
+
+/** Runs one command. `now` (ISO datetime) is injectable so that tests do not depend on the clock. */
+export function run(argv: readonly string[], now = new Date().toISOString()): CommandResult {
   const { positional, options } = parseArgs(argv);
   const [command, ...rest] = positional;
   if (!command || command === 'help' || options.help) return { stdout: USAGE, exitCode: command ? 0 : 2 };
+  if (command === 'read') return readCommand(rest);
   const index = loadIndex(options.dataset);
   if (!('dataset' in index)) return index;
+  const args = { positional: rest, options };
   switch (command) {
     case 'detect':
       return detectCommand(index, rest);
+    case 'dataset':
+      return datasetCommand(index, args);
+    case 'compare':
+      return compareCommand(index, args, now);
     default:
       return fail(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -3,12 +3,7 @@ import { formatDataFile } from '../dataset/format';
 import type { Account, Dataset, Entity, Figure } from '../dataset/schema';
 import { GROUPS } from '../dataset/schema';
 import { PLATFORM_IDS } from '../platforms/types';
-
-/** What a command prints and its exit code; the CLI entry does the printing. */
-export interface CommandResult {
-  stdout: string;
-  exitCode: number;
-}
+import type { CommandResult } from './args';
 
 const countFigures = (d: Dataset) =>
   d.entities.reduce((n, e) => n + e.accounts.reduce((m, a) => m + (a.figures?.length ?? 0), 0), 0);

@@ -1,0 +1,110 @@
+import { type CompareInput, type Comparison, tryCompareAccount } from '../compare';
+import { describeFlags, describeOrigin, memberFigure, sourceTitle } from '../compare/describe';
+import { headline } from '../compare/headline';
+import type { DatasetIndex } from '../dataset';
+import { entityName, entityShortName, formatNumber } from '../format';
+import { type Lang, translator } from '../i18n';
+import { getPlatform } from '../platforms/registry';
+import { type CommandResult, fail, type ParsedArgs } from './args';
+import { resolveTarget } from './target';
+
+/** Builds the comparison the options ask for; shared by `compare` and `export`. */
+export function comparisonFromArgs(
+  index: DatasetIndex,
+  { positional, options }: ParsedArgs,
+  now: string,
+): { comparison: Comparison; note?: string } | { error: string } {
+  const target = resolveTarget(index, positional[0], options.platform);
+  if ('error' in target) return target;
+  const cohort = options.cohort ?? 'study';
+  if (cohort !== 'study' && cohort !== 'all') return { error: '--cohort must be study or all' };
+  let live: CompareInput['live'];
+  if (options.value !== undefined) {
+    const value = Number(options.value);
+    if (!Number.isInteger(value) || value < 0) return { error: '--value must be a whole number ≥ 0' };
+    const metric = target.platform === 'youtube' ? 'subscribers' : 'followers';
+    live = { value, metric, precision: 'exact', readAt: now };
+  }
+  const result = tryCompareAccount({
+    dataset: index.dataset,
+    entityId: target.entityId,
+    platform: target.platform,
+    accountKey: target.accountKey,
+    live,
+    cohort,
+    now,
+  });
+  if (!result.ok) return { error: result.error.message };
+  return { comparison: result.comparison, note: target.note };
+}
+
+export function langOption(value: string | true | undefined): Lang | undefined {
+  if (value === undefined) return 'fr';
+  return value === 'fr' || value === 'en' ? value : undefined;
+}
+
+/** `compare <url-or-entity-id> [--platform P] [--value N] [--cohort study|all] [--format text|json] [--lang fr|en]` */
+export function compareCommand(index: DatasetIndex, args: ParsedArgs, now: string): CommandResult {
+  const lang = langOption(args.options.lang);
+  if (!lang) return fail('--lang must be fr or en');
+  const format = args.options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return fail('--format must be text or json');
+  const built = comparisonFromArgs(index, args, now);
+  if ('error' in built) return fail(built.error);
+  const stderr = built.note ? `${built.note}\n` : undefined;
+  if (format === 'json') return { stdout: `${JSON.stringify(built.comparison, null, 2)}\n`, stderr, exitCode: 0 };
+  return { stdout: comparisonText(index, built.comparison, lang), stderr, exitCode: 0 };
+}
+
+/** The comparison as plain text: what the popup shows, for a terminal. */
+export function comparisonText(index: DatasetIndex, c: Comparison, lang: Lang): string {
+  const t = translator(lang);
+  const h = headline(c, lang);
+  const platform = getPlatform(c.platform)?.label ?? c.platform;
+  const lines: string[] = [];
+  lines.push(`${entityName(c, lang)} — ${t(`group.${c.group}`)} — ${platform}${c.account ? ` @${c.account.key}` : ''}`);
+  lines.push([h.rank, h.top, h.ratio, h.missing].filter(Boolean).join(' · '));
+  lines.push('');
+  for (const m of c.cohort) {
+    const fig = memberFigure(m);
+    const rank = m.rank === null ? '  –' : String(m.rank).padStart(3);
+    const name = entityShortName({ name: m.name, shortName: m.shortName ?? undefined }, lang);
+    const value = m.value === null ? '—' : formatNumber(m.value, lang);
+    const where = fig ? describeOrigin(fig, t, lang) : '';
+    const source = m.origin === 'dataset' ? sourceTitle(index.dataset, m.source) : null;
+    const extra = [m.precision && m.precision !== 'exact' ? t(`precision.${m.precision}`) : null, where, source]
+      .filter(Boolean)
+      .join(' · ');
+    lines.push(`${rank}${m.self ? ' ▶' : '  '} ${name.padEnd(24)} ${value.padStart(12)}  ${extra}`);
+  }
+  if (c.perInhabitant?.value != null) {
+    lines.push('');
+    lines.push(
+      `${t('compare.perThousand')}: ${formatNumber(c.perInhabitant.value, lang, 1)}` +
+        (c.perInhabitant.rank
+          ? ` (${t('compare.rankOf', { rank: c.perInhabitant.rank, of: c.perInhabitant.ranked })})`
+          : ''),
+    );
+  }
+  lines.push('');
+  lines.push(`${t('compare.presence')}:`);
+  for (const p of c.presence.platforms) {
+    const share = p.share === null ? '' : ` — ${t('compare.peersWith', { n: p.peersWith, of: p.peers })}`;
+    lines.push(`  ${p.has ? '●' : '○'} ${(getPlatform(p.platform)?.label ?? p.platform).padEnd(12)}${share}`);
+  }
+  if (c.participation) {
+    lines.push('');
+    lines.push(
+      `${t('compare.participation')}: ${c.participation.has ? c.participation.urls.join(', ') : t('compare.none')}` +
+        ` — ${t('compare.peersWith', { n: c.participation.peersWith, of: c.participation.peers })}`,
+    );
+  }
+  const flags = describeFlags(c, t, lang);
+  if (flags.length) {
+    lines.push('');
+    for (const f of flags) lines.push(`! ${f}`);
+  }
+  lines.push('');
+  lines.push(t('compare.footer', { edition: c.datasetEdition.id, method: c.methodVersion }));
+  return `${lines.join('\n')}\n`;
+}

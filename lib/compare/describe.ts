@@ -1,0 +1,72 @@
+import type { Dataset } from '../dataset';
+import { entityShortName, formatDate, formatNumber, formatTime } from '../format';
+import type { Lang, Translate } from '../i18n';
+import type { CohortMember, Comparison, FigureRef, Flag } from './types';
+
+/**
+ * Words for a comparison, shared by the popup, the command line and the exports so that they
+ * all say the same thing. The maths stays in compare.ts.
+ */
+
+function namesOf(comparison: Comparison, ids: readonly string[], lang: Lang): string {
+  const byId = new Map(comparison.cohort.map((m) => [m.entity, m]));
+  return ids
+    .map((id) => {
+      const member = byId.get(id);
+      return member ? entityShortName({ name: member.name, shortName: member.shortName ?? undefined }, lang) : id;
+    })
+    .join(', ');
+}
+
+/** One sentence per honesty flag, in the order the engine gave them. */
+export function describeFlags(comparison: Comparison, t: Translate, lang: Lang): string[] {
+  return comparison.flags.map((flag) => describeFlag(comparison, flag, t, lang));
+}
+
+function describeFlag(comparison: Comparison, flag: Flag, t: Translate, lang: Lang): string {
+  const names = 'entities' in flag ? namesOf(comparison, flag.entities, lang) : '';
+  const since = (date: string | null) => (date ? t('since', { date: formatDate(date, lang) }) : '');
+  switch (flag.code) {
+    case 'stale':
+      return t('flag.stale', { names, oldest: formatDate(flag.oldest, lang) });
+    case 'dates-differ':
+      return t('flag.dates-differ', {
+        oldest: formatDate(flag.oldest, lang),
+        newest: formatDate(flag.newest, lang),
+        days: formatNumber(flag.spanDays, lang),
+      });
+    case 'account-closed':
+    case 'account-unused':
+      return t(`flag.${flag.code}`, { since: since(flag.since) });
+    case 'population-vintages-differ':
+      return t('flag.population-vintages-differ', { vintages: flag.vintages.join(', ') });
+    default:
+      return t(`flag.${flag.code}`, { names });
+  }
+}
+
+type FigureLike = Pick<FigureRef, 'origin' | 'date' | 'at' | 'onOrBefore'>;
+
+/** Where a figure comes from, in words: "sur la page, lu à 14:32", "jeu de données, 16 janvier 2025". */
+export function describeOrigin(figure: FigureLike, t: Translate, lang: Lang, timeZone?: string): string {
+  if (figure.origin === 'page' && figure.at) return t('origin.page', { time: formatTime(figure.at, lang, timeZone) });
+  if (figure.origin === 'observed' && figure.date) return t('origin.observed', { date: formatDate(figure.date, lang) });
+  const date = figure.date
+    ? figure.onOrBefore
+      ? t('origin.onOrBefore', { date: formatDate(figure.date, lang) })
+      : formatDate(figure.date, lang)
+    : t('origin.undated');
+  return t('origin.dataset', { date });
+}
+
+/** The source title of a dataset figure, or null for readings made in the browser. */
+export function sourceTitle(dataset: Dataset, sourceId: string | null): string | null {
+  return sourceId ? (dataset.sources[sourceId]?.title ?? sourceId) : null;
+}
+
+/** A member's ranked figure as a FigureRef-like view, or null when it has none. */
+export function memberFigure(member: CohortMember): FigureLike | null {
+  return member.value === null || member.origin === null
+    ? null
+    : { origin: member.origin, date: member.date, at: member.at, onOrBefore: member.onOrBefore };
+}
