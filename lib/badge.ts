@@ -16,8 +16,12 @@ export interface BadgeState {
   title?: string;
 }
 
-/** Badge for a listed account: its group's short code. Unlisted and non-account pages get no badge. */
-export function badgeFor(group: Group | undefined, t: Translate): BadgeState {
+/**
+ * Badge for a listed account: its rank in its group on this platform when known ("#2"), its
+ * group's short code otherwise. Unlisted and non-account pages get no badge.
+ */
+export function badgeFor(group: Group | undefined, t: Translate, rank?: number | null): BadgeState {
   if (!group) return { text: '' };
-  return { text: t(`badge.${group}`), colour: GROUP_COLOURS[group] };
+  const text = rank ? `#${rank}` : t(`badge.${group}`);
+  return { text, colour: GROUP_COLOURS[group] };
 }

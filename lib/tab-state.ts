@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { PageReport } from './messages';
 
@@ -27,4 +28,13 @@ export async function setTabState(tabId: number, state: TabState): Promise<void>
 
 export async function clearTabState(tabId: number): Promise<void> {
   await item(tabId).removeValue();
+}
+
+/** Ids of the tabs the background holds a state for. */
+export async function tabsWithState(): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.keys(all)
+    .map((key) => /^tab-(\d+)$/.exec(key)?.[1])
+    .filter((id): id is string => id !== undefined)
+    .map(Number);
 }

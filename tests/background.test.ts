@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background';
 import { indexDataset } from '@/lib/dataset';
 import type { PageReport } from '@/lib/messages';
 import { loadObservations } from '@/lib/observation-store';
+import { cohortPreference } from '@/lib/preferences';
 import { getTabState } from '@/lib/tab-state';
 import { tinyDataset } from './helpers/tiny-dataset';
 
@@ -23,13 +24,46 @@ async function send(tabId: number, message: unknown) {
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    startBackground(indexDataset(tinyDataset()), 'fr');
+    startBackground(indexDataset(tinyDataset()), 'fr', () => new Date('2026-11-28T12:00:00Z'));
   });
 
   it('badges a listed account with its group code and remembers the tab', async () => {
     await send(1, report({}));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
     expect((await getTabState(1))?.entityId).toBe('city-75056');
+  });
+
+  it('shows the rank once the account has peers with a figure, and follows the cohort choice', async () => {
+    fakeBrowser.reset();
+    const dataset = tinyDataset();
+    dataset.entities.push({
+      id: 'city-69123',
+      group: 'city',
+      name: { fr: 'Lyon' },
+      accounts: [
+        {
+          platform: 'x',
+          key: 'villedelyon',
+          url: 'https://x.com/villedelyon',
+          status: 'active',
+          confidence: 'confirmed',
+          sources: ['src-official'],
+          figures: [
+            { metric: 'followers', value: 3_000_000, date: '2025-01-01', precision: 'exact', source: 'src-press' },
+          ],
+        },
+      ],
+    });
+    startBackground(indexDataset(dataset), 'fr', () => new Date('2026-11-28T12:00:00Z'));
+    await send(1, report({}));
+    // Lyon is not in the 2012 cohort: among the study's cities Paris is alone, so no rank.
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
+    await cohortPreference.setValue('all');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#2'));
+    // The page now shows more followers than Lyon has: the live figure moves Paris up.
+    const reading = { metric: 'followers' as const, value: 3_500_000, precision: 'exact' as const, problems: [] };
+    await send(1, report({ reading, readAt: Date.UTC(2026, 10, 28) }));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#1');
   });
 
   it('shows no badge for an account that is not listed, and clears a previous one', async () => {
