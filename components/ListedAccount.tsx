@@ -1,65 +1,69 @@
+import { useMemo, useState } from 'preact/hooks';
+import { compareAccountOnScreen } from '@/lib/account-comparison';
 import { bundledIndex } from '@/lib/dataset/bundled';
-import { entityName, formatDate } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import { getPlatform } from '@/lib/platforms/registry';
+import type { PopupData } from '@/lib/popup-data';
 import type { PopupModel } from '@/lib/popup-model';
+import { type CohortChoice, cohortPreference } from '@/lib/preferences';
+import { AccountHeader } from './AccountHeader';
+import { CohortChart } from './CohortChart';
+import { FlagsList } from './FlagsList';
+import { Headline } from './Headline';
+import { HistoryControls } from './HistoryControls';
+import { LiveFigure } from './LiveFigure';
+import { MethodNote } from './MethodNote';
+import { ParticipationCard } from './ParticipationCard';
+import { PresenceTable } from './PresenceTable';
+import { SourcesList } from './SourcesList';
+import { StudyCard } from './StudyCard';
 
 export interface ListedAccountProps {
   model: Extract<PopupModel, { kind: 'listed' }>;
+  data: PopupData;
   lang: Lang;
   t: Translate;
 }
 
-export function ListedAccount({ model, lang, t }: ListedAccountProps) {
-  const { entity, record, account } = model;
-  const sources = bundledIndex().dataset.sources;
-  const status =
-    record.status === 'active'
-      ? undefined
-      : record.statusSince
-        ? t('status.since', { status: t(`status.${record.status}`), date: formatDate(record.statusSince, lang) })
-        : t(`status.${record.status}`);
+/** The popup for a listed account: who it is, then how it stands against its group, and why. */
+export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
+  const dataset = bundledIndex().dataset;
+  const [cohort, setCohort] = useState<CohortChoice>(data.cohort);
+  const comparison = useMemo(
+    () =>
+      compareAccountOnScreen({
+        dataset,
+        entityId: model.entity.id,
+        account: model.account,
+        reading: model.reading,
+        readAt: model.readAt,
+        observations: data.observations,
+        cohort,
+        now: data.now,
+      }),
+    [dataset, model, data, cohort],
+  );
+  const chooseCohort = (choice: CohortChoice) => {
+    setCohort(choice);
+    // The badge follows the same choice (the background watches it).
+    void cohortPreference.setValue(choice);
+  };
   return (
-    <section aria-labelledby="entity-name">
-      <p class="kicker">{t('popup.listed.title')}</p>
-      <h1 id="entity-name" data-testid="entity-name">
-        {entityName(entity, lang)}
-      </h1>
-      <dl class="facts">
-        <dt>{t('popup.listed.group')}</dt>
-        <dd data-testid="entity-group">{t(`group.${entity.group}`)}</dd>
-        <dt>{t('popup.listed.platform')}</dt>
-        <dd>{getPlatform(account.platform)?.label ?? account.platform}</dd>
-        <dt>{t('popup.listed.handle')}</dt>
-        <dd>
-          <a href={record.url} target="_blank" rel="noreferrer" data-testid="account-key">
-            {account.key}
-          </a>
-          {status && <span class="status"> · {status}</span>}
-        </dd>
-      </dl>
-      <p class="confidence" data-testid="confidence">
-        {t(`confidence.${record.confidence}`)}
-      </p>
-      <p class="sources-label">{t('popup.listed.listedBy')}</p>
-      <ul class="sources">
-        {record.sources.map((id) => {
-          const source = sources[id];
-          if (!source) return <li key={id}>{id}</li>;
-          return (
-            <li key={id}>
-              {source.url ? (
-                <a href={source.url} target="_blank" rel="noreferrer">
-                  {source.title}
-                </a>
-              ) : (
-                source.title
-              )}
-              {source.date && ` (${formatDate(source.date, lang)})`}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <>
+      <AccountHeader model={model} lang={lang} t={t} />
+      <LiveFigure model={model} comparison={comparison} lang={lang} t={t} />
+      {comparison && (
+        <>
+          <Headline comparison={comparison} lang={lang} t={t} />
+          <CohortChart comparison={comparison} lang={lang} t={t} cohort={cohort} onCohort={chooseCohort} />
+          <FlagsList comparison={comparison} lang={lang} t={t} />
+          <PresenceTable comparison={comparison} lang={lang} t={t} />
+          {comparison.participation && <ParticipationCard participation={comparison.participation} t={t} />}
+          <StudyCard comparison={comparison} lang={lang} t={t} />
+          <SourcesList comparison={comparison} dataset={dataset} lang={lang} t={t} />
+          <MethodNote comparison={comparison} lang={lang} t={t} />
+        </>
+      )}
+      <HistoryControls count={data.observations.length} skipped={data.skippedObservations} t={t} />
+    </>
   );
 }

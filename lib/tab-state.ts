@@ -38,3 +38,8 @@ export async function tabsWithState(): Promise<number[]> {
     .filter((id): id is string => id !== undefined)
     .map(Number);
 }
+
+/** Calls back when the tab's state changes (a reading arrived, the page changed); returns the unwatch function. */
+export function watchTabState(tabId: number, callback: () => void): () => void {
+  return item(tabId).watch(() => callback());
+}

@@ -2,13 +2,33 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { pickLang } from '@/lib/i18n';
-import { loadPopupModel } from '@/lib/popup-data';
+import { loadPopupData } from '@/lib/popup-data';
+import { watchTabState } from '@/lib/tab-state';
 
 const lang = pickLang(browser.i18n.getUILanguage());
 document.documentElement.lang = lang;
 const root = document.getElementById('app');
-if (root) {
-  loadPopupModel()
-    .then((model) => render(<App model={model} lang={lang} />, root))
-    .catch((error: unknown) => render(<App model={{ kind: 'other' }} lang={lang} error={String(error)} />, root));
+
+async function show(): Promise<number | undefined> {
+  if (!root) return undefined;
+  try {
+    const data = await loadPopupData();
+    render(<App data={data} lang={lang} />, root);
+    return data.tabId;
+  } catch (error) {
+    const data = {
+      model: { kind: 'other' as const },
+      observations: [],
+      skippedObservations: 0,
+      cohort: 'study' as const,
+      now: new Date(),
+    };
+    render(<App data={data} lang={lang} error={String(error)} />, root);
+    return undefined;
+  }
 }
+
+// The page's figure may arrive after the popup opened: show it as soon as the background has it.
+void show().then((tabId) => {
+  if (tabId !== undefined) watchTabState(tabId, () => void show());
+});

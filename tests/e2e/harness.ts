@@ -29,8 +29,14 @@ export async function launch(locale = 'fr-FR'): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     locale,
-    // Chromium on Linux takes its UI language (and so browser.i18n's) from LANGUAGE, not from --lang.
-    env: { ...process.env, LANGUAGE: locale.replace('-', '_') },
+    // Chromium on Linux takes its UI language (and so browser.i18n's) from the environment, not from
+    // --lang, and only for the languages installed (Debian's chromium-l10n).
+    env: {
+      ...process.env,
+      LANGUAGE: locale.replace('-', '_'),
+      LC_ALL: `${locale.replace('-', '_')}.UTF-8`,
+      LANG: `${locale.replace('-', '_')}.UTF-8`,
+    },
     viewport: { width: 1000, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

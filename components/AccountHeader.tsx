@@ -1,0 +1,53 @@
+import { bundledIndex } from '@/lib/dataset/bundled';
+import { entityName, formatDate } from '@/lib/format';
+import type { Lang, Translate } from '@/lib/i18n';
+import { getPlatform } from '@/lib/platforms/registry';
+import type { PopupModel } from '@/lib/popup-model';
+import { SourceLink } from './SourceLink';
+
+export interface AccountHeaderProps {
+  model: Extract<PopupModel, { kind: 'listed' }>;
+  lang: Lang;
+  t: Translate;
+}
+
+/** Who the account is, how sure the listing is, and on what it rests. */
+export function AccountHeader({ model, lang, t }: AccountHeaderProps) {
+  const { entity, record, account } = model;
+  const status =
+    record.status === 'active'
+      ? undefined
+      : record.statusSince
+        ? t('status.since', { status: t(`status.${record.status}`), date: formatDate(record.statusSince, lang) })
+        : t(`status.${record.status}`);
+  return (
+    <header class="account">
+      <p class="kicker">
+        {t('popup.listed.title')} · <span data-testid="entity-group">{t(`group.${entity.group}`)}</span>
+      </p>
+      <h1 data-testid="entity-name">{entityName(entity, lang)}</h1>
+      <p class="handle">
+        {getPlatform(account.platform)?.label ?? account.platform}{' '}
+        <a href={record.url} target="_blank" rel="noreferrer" data-testid="account-key">
+          {account.key}
+        </a>
+        {status && <span class="status"> · {status}</span>}
+      </p>
+      <details class="listing">
+        <summary>
+          <span class={`confidence confidence-${record.confidence}`} data-testid="confidence">
+            {t(`confidence.${record.confidence}`)}
+          </span>
+        </summary>
+        <p class="small">{t('popup.listed.listedBy')}</p>
+        <ul class="sources">
+          {record.sources.map((id) => (
+            <li key={id}>
+              <SourceLink dataset={bundledIndex().dataset} id={id} lang={lang} />
+            </li>
+          ))}
+        </ul>
+      </details>
+    </header>
+  );
+}
