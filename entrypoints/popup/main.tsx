@@ -14,6 +14,8 @@ async function show(): Promise<number | undefined> {
   try {
     const data = await loadPopupData();
     render(<App data={data} lang={lang} />, root);
+    // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
+    performance.mark('civiscope:rendered');
     return data.tabId;
   } catch (error) {
     const data = {
