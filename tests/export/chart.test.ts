@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CHART_COLOURS, type ChartContext, chartModel, drawChart, wrapText } from '@/lib/export/chart';
 import { citiesDataset, compareLille } from './fixtures';
 
+// drawChart must accept the real contexts: these lines fail to compile if ChartContext drifts from them.
+type Accepts<T, _U extends T> = true;
+const _contextsFit: [
+  Accepts<ChartContext, CanvasRenderingContext2D>,
+  Accepts<ChartContext, OffscreenCanvasRenderingContext2D>,
+] = [true, true];
+
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 type Call = { op: string; args: unknown[]; fillStyle: unknown; font: string };
@@ -55,6 +62,23 @@ describe('chartModel', () => {
       ['Rennes', '10'],
     ]);
     expect(model.sourcesLine).toContain('Sources: test-source; test-population; press-lille.');
+  });
+
+  it('marks lower bounds and says when there is nothing to compare', () => {
+    const d = citiesDataset();
+    const c = compareLille(d);
+    const lower = chartModel(
+      { ...c, cohort: c.cohort.map((m) => (m.self ? { ...m, precision: 'lower-bound' as const } : m)) },
+      'en',
+    );
+    expect(lower.bars[1]).toMatchObject({ label: 'Lille', valueLabel: '> 5,000', rounded: true });
+    const empty = chartModel({ ...c, cohort: [], dates: null, withoutFigure: [] }, 'fr');
+    expect(empty.bars).toEqual([]);
+    expect(empty.subtitle).toBe('Aucun chiffre à comparer');
+    expect(empty.legend).toBeNull();
+    const ctx = recordingContext();
+    drawChart(ctx, empty);
+    expect(ctx.calls.filter((call) => call.op === 'fillRect')).toHaveLength(1);
   });
 
   it('grows with the number of bars', () => {
