@@ -2,6 +2,7 @@ import { METRIC_PREFERENCE, tryCompareAccount } from '../compare';
 import type { LiveReading } from '../compare/types';
 import { type Dataset, type Entity, indexDataset } from '../dataset';
 import { GROUPS, type Group } from '../dataset/schema';
+import { latestFigure } from '../export/common';
 import { comparisonToCsv, defaultDialect, groupToCsv } from '../export/csv';
 import { exportFileName, groupExportFileName } from '../export/filename';
 import { comparisonToJson, groupToJson } from '../export/json';
@@ -106,7 +107,7 @@ export function exportCommand(dataset: Dataset, args: ParsedArgs, clock: () => D
       return usageError(`--value must be a whole number of followers, without separators (got "${text}")`);
     const account = entity.accounts.find((a) => a.platform === platform && (!accountKey || a.key === accountKey));
     // The metric the account is known by, so that a page reading joins the right ranking.
-    const known = account?.figures?.find((f) => f.edition !== '2012')?.metric;
+    const known = latestFigure(account?.figures)?.metric;
     live = {
       value: Number(text),
       metric: metricOption.value ?? known ?? (METRIC_PREFERENCE[platform][0] as Metric),
