@@ -140,6 +140,7 @@ function describeEntity(e: Entity, dataset: Dataset): string {
     lines.push(`2012 study: ${f.platform} ${describeFigure({ ...f, edition: '2012' }, dataset)}`);
   const used = new Set([
     ...(e.population ? [e.population.source] : []),
+    ...(e.sources ?? []),
     ...e.accounts.flatMap((a) => [...a.sources, ...(a.figures ?? []).map((f) => f.source)]),
     ...(e.websites ?? []).flatMap((w) => w.sources),
     ...(e.participation ?? []).flatMap((p) => p.sources),

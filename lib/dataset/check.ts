@@ -73,6 +73,7 @@ function checkParsed(d: Dataset): DatasetProblem[] {
     date(`${at}.validTo`, e.validTo);
     if (e.validFrom && e.validTo && compareLooseDates(e.validFrom, e.validTo) > 0)
       add(`${at}.validTo`, `validTo ${e.validTo} is before validFrom ${e.validFrom}`);
+    for (const s of e.sources ?? []) ref(`${at}.sources`, s);
     e.websites?.forEach((w, j) => {
       for (const s of w.sources) ref(`${at}.websites[${j}].sources`, s);
     });

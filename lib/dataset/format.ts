@@ -54,6 +54,7 @@ const entity: Shape = {
     'role',
     'validFrom',
     'validTo',
+    'sources',
     'websites',
     'participation',
     'related',

@@ -90,6 +90,8 @@ export const EntitySchema = v.strictObject({
   role: v.optional(LocalText),
   validFrom: v.optional(IsoDate),
   validTo: v.optional(IsoDate),
+  /** Sources of the role and validity dates (ministers named in a reshuffle); optional, added after the first edition. */
+  sources: v.optional(v.array(SourceId)),
   websites: v.optional(v.array(SourcedUrl)),
   participation: v.optional(
     v.array(

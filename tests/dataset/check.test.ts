@@ -139,6 +139,14 @@ describe('checkDataset', () => {
       'unknown source "nowhere" (not in sources)',
     ],
     [
+      'unknown source of an entity (role and validity)',
+      (d) => {
+        mer(d).sources = ['press', 'decree'];
+      },
+      'entities[21] (ministry-mer).sources',
+      'unknown source "decree" (not in sources)',
+    ],
+    [
       'unknown figure source',
       (d) => {
         const f = account(d).figures?.[0];

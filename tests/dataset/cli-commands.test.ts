@@ -6,7 +6,7 @@ describe('datasetCheck', () => {
   it('summarises a valid dataset', () => {
     const r = datasetCheck(JSON.stringify(BUNDLED));
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/^OK: 104 entities, \d+ accounts, \d+ figures\n$/);
+    expect(r.stdout).toMatch(new RegExp(`^OK: ${BUNDLED.entities.length} entities, \\d+ accounts, \\d+ figures\n$`));
   });
 
   it('lists every problem with its path', () => {
@@ -71,7 +71,8 @@ describe('datasetCoverage', () => {
     const r = datasetCoverage(BUNDLED);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('city (42 entities)');
-    expect(r.stdout).toContain('minister (24 entities)');
+    const ministers = BUNDLED.entities.filter((e) => e.group === 'minister').length;
+    expect(r.stdout).toContain(`minister (${ministers} entities)`);
     expect(r.stdout).toMatch(/\n {2}x +\d+ {2}\d+\/\d+\/\d+/);
   });
 
