@@ -125,7 +125,10 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
     key = `id:${segs[2]}`;
     rest = segs.slice(3);
   } else {
-    key = isNumericId(first) ? `id:${first}` : first;
+    // Old page URLs put the page id after its name: /Région-Normandie-1517841968465016/. Usernames
+    // cannot contain a hyphen, so a hyphen followed by a long number can only be that form.
+    const named = /^[^/]+-(\d{8,20})$/.exec(segs[0]);
+    key = isNumericId(first) ? `id:${first}` : named ? `id:${named[1]}` : first;
     rest = segs.slice(1);
   }
   if (!isValidKey(key)) return undefined;
