@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { BUNDLED } from './lib/dataset/bundled';
+import { checkDataset } from './lib/dataset/check';
 import { hostPermissions } from './lib/platforms/registry';
 
 // The manifest is derived from the platform registry so that the hosts the content script
@@ -26,6 +28,17 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The dataset ships as one JSON file beside the code (lib/dataset/shipped.ts reads it). A
+    // dataset that fails its checks never reaches a build.
+    'build:publicAssets': (_wxt, assets) => {
+      const problems = checkDataset(BUNDLED);
+      if (problems.length > 0) {
+        throw new Error(`the dataset has problems:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+      }
+      assets.push({ relativeDest: 'dataset.json', contents: JSON.stringify(BUNDLED) });
+    },
+  },
   zip: {
     excludeSources: ['coverage/**', 'test-results/**', '.tmp/**', 'tests/**', '.ci/**'],
   },

@@ -1,18 +1,19 @@
-import { bundledIndex } from '@/lib/dataset/bundled';
+import type { Dataset } from '@/lib/dataset';
 import { entityName, formatDate } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import { getPlatform } from '@/lib/platforms/registry';
+import { platformLabel } from '@/lib/platforms/labels';
 import type { PopupModel } from '@/lib/popup-model';
 import { SourceLink } from './SourceLink';
 
 export interface AccountHeaderProps {
   model: Extract<PopupModel, { kind: 'listed' }>;
+  dataset: Dataset;
   lang: Lang;
   t: Translate;
 }
 
 /** Who the account is, how sure the listing is, and on what it rests. */
-export function AccountHeader({ model, lang, t }: AccountHeaderProps) {
+export function AccountHeader({ model, dataset, lang, t }: AccountHeaderProps) {
   const { entity, record, account } = model;
   const status =
     record.status === 'active'
@@ -27,7 +28,7 @@ export function AccountHeader({ model, lang, t }: AccountHeaderProps) {
       </p>
       <h1 data-testid="entity-name">{entityName(entity, lang)}</h1>
       <p class="handle">
-        {getPlatform(account.platform)?.label ?? account.platform}{' '}
+        {platformLabel(account.platform)}{' '}
         <a href={record.url} target="_blank" rel="noreferrer" data-testid="account-key">
           {account.key}
         </a>
@@ -43,7 +44,7 @@ export function AccountHeader({ model, lang, t }: AccountHeaderProps) {
         <ul class="sources">
           {record.sources.map((id) => (
             <li key={id}>
-              <SourceLink dataset={bundledIndex().dataset} id={id} lang={lang} />
+              <SourceLink dataset={dataset} id={id} lang={lang} />
             </li>
           ))}
         </ul>

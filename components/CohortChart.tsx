@@ -3,7 +3,7 @@ import type { CohortMember, Comparison } from '@/lib/compare';
 import { describeOrigin, memberFigure } from '@/lib/compare/describe';
 import { entityShortName, formatNumber } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import { getPlatform } from '@/lib/platforms/registry';
+import { platformLabel } from '@/lib/platforms/labels';
 import type { CohortChoice } from '@/lib/preferences';
 
 export interface CohortChartProps {
@@ -35,7 +35,7 @@ export function CohortChart({ comparison, lang, t, cohort, onCohort }: CohortCha
   const without = comparison.cohort.filter((m) => figureOf(m) === null);
   const max = Math.max(1, ...ranked.map((m) => figureOf(m) ?? 0));
   const median = shown === 'raw' ? comparison.median : (comparison.perInhabitant?.median ?? null);
-  const platform = getPlatform(comparison.platform)?.label ?? comparison.platform;
+  const platform = platformLabel(comparison.platform);
   const studyGroup = comparison.group === 'city' || comparison.group === 'region';
   const digits = shown === 'raw' ? 0 : 1;
   const metric = t(`metric.${comparison.metric}`);

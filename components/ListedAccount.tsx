@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
 import { compareAccountOnScreen } from '@/lib/account-comparison';
-import { bundledIndex } from '@/lib/dataset/bundled';
 import type { Lang, Translate } from '@/lib/i18n';
 import type { PopupData } from '@/lib/popup-data';
 import type { PopupModel } from '@/lib/popup-model';
@@ -26,7 +25,7 @@ export interface ListedAccountProps {
 
 /** The popup for a listed account: who it is, then how it stands against its group, and why. */
 export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
-  const dataset = bundledIndex().dataset;
+  const dataset = data.index.dataset;
   const [cohort, setCohort] = useState<CohortChoice>(data.cohort);
   const comparison = useMemo(
     () =>
@@ -49,7 +48,7 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
   };
   return (
     <>
-      <AccountHeader model={model} lang={lang} t={t} />
+      <AccountHeader model={model} dataset={dataset} lang={lang} t={t} />
       <LiveFigure model={model} comparison={comparison} lang={lang} t={t} />
       {comparison && (
         <>

@@ -1,7 +1,7 @@
 import type { Comparison } from '@/lib/compare';
 import { formatNumber } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import { getPlatform } from '@/lib/platforms/registry';
+import { platformLabel } from '@/lib/platforms/labels';
 
 export interface PresenceTableProps {
   comparison: Comparison;
@@ -34,7 +34,7 @@ export function PresenceTable({ comparison, lang, t }: PresenceTableProps) {
         <tbody>
           {presence.platforms.map((p) => (
             <tr key={p.platform} class={p.platform === comparison.platform ? 'current' : undefined}>
-              <th scope="row">{getPlatform(p.platform)?.label ?? p.platform}</th>
+              <th scope="row">{platformLabel(p.platform)}</th>
               <td>{p.has ? t('popup.presence.yes') : t('popup.presence.no')}</td>
               <td>
                 <span class="share" aria-hidden="true">

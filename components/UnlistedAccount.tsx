@@ -1,6 +1,6 @@
 import { entityName } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import { getPlatform } from '@/lib/platforms/registry';
+import { platformLabel } from '@/lib/platforms/labels';
 import type { PopupModel } from '@/lib/popup-model';
 
 export interface UnlistedAccountProps {
@@ -11,7 +11,7 @@ export interface UnlistedAccountProps {
 
 /** Neutral by design: absence from the benchmark is not a verdict on the account. */
 export function UnlistedAccount({ model, lang, t }: UnlistedAccountProps) {
-  const platform = getPlatform(model.account.platform)?.label ?? model.account.platform;
+  const platform = platformLabel(model.account.platform);
   return (
     <section aria-labelledby="unlisted-title">
       <h1 id="unlisted-title" class="neutral">

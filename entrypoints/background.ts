@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '@/lib/background';
-import { bundledIndex } from '@/lib/dataset/bundled';
+import { loadShippedIndex } from '@/lib/dataset/shipped';
 import { pickLang } from '@/lib/i18n';
 
 export default defineBackground(() => {
-  startBackground(bundledIndex(), pickLang(browser.i18n.getUILanguage()));
+  startBackground(loadShippedIndex, pickLang(browser.i18n.getUILanguage()));
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { compareAccountOnScreen } from './account-comparison';
 import { badgeFor } from './badge';
-import type { DatasetIndex } from './dataset';
+import type { DatasetIndex } from './dataset/lookup';
 import { type Lang, translator } from './i18n';
 import { isPageReport, type PageReport } from './messages';
 import { loadObservations, recordObservation } from './observation-store';
@@ -9,7 +9,11 @@ import { cohortPreference, getCohortChoice } from './preferences';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
-export function startBackground(index: DatasetIndex, lang: Lang, clock: () => Date = () => new Date()): void {
+export function startBackground(
+  loadIndex: () => Promise<DatasetIndex>,
+  lang: Lang,
+  clock: () => Date = () => new Date(),
+): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
   // overwrite the reading that followed it.
@@ -21,6 +25,7 @@ export function startBackground(index: DatasetIndex, lang: Lang, clock: () => Da
   };
 
   async function updateBadge(tabId: number, state: TabState): Promise<void> {
+    const index = await loadIndex();
     const { account, reading, readAt } = state.report;
     const entity = state.entityId ? index.entity(state.entityId) : undefined;
     let rank: number | null | undefined;
@@ -45,6 +50,7 @@ export function startBackground(index: DatasetIndex, lang: Lang, clock: () => Da
   }
 
   async function applyReport(tabId: number, report: PageReport): Promise<void> {
+    const index = await loadIndex();
     const match = report.account ? index.account(report.account.platform, report.account.key) : undefined;
     const state: TabState = { url: report.url, report, entityId: match?.entity.id };
     await setTabState(tabId, state);

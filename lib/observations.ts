@@ -1,20 +1,39 @@
-import * as v from 'valibot';
 import type { Observation } from './observation';
 import { PLATFORM_IDS } from './platforms/types';
 
 /** Per account, at most this many entries are kept (oldest dropped first): over a year of daily readings. */
 export const MAX_PER_ACCOUNT = 400;
 
-const ObservationSchema = v.object({
-  entityId: v.string(),
-  platform: v.picklist(PLATFORM_IDS),
-  key: v.string(),
-  metric: v.picklist(['followers', 'subscribers', 'page-likes']),
-  value: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  precision: v.picklist(['exact', 'rounded', 'lower-bound']),
-  at: v.pipe(v.string(), v.isoTimestamp()),
-  url: v.string(),
-});
+const METRICS = new Set(['followers', 'subscribers', 'page-likes']);
+const PRECISIONS = new Set(['exact', 'rounded', 'lower-bound']);
+const PLATFORMS = new Set<string>(PLATFORM_IDS);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Whether a stored value is a well-formed observation. Written by hand rather than with the
+ * schema library so that the popup, which reads the history, stays small.
+ */
+function isObservation(x: unknown): x is Observation {
+  if (!x || typeof x !== 'object') return false;
+  const o = x as Record<string, unknown>;
+  return (
+    typeof o.entityId === 'string' &&
+    typeof o.platform === 'string' &&
+    PLATFORMS.has(o.platform) &&
+    typeof o.key === 'string' &&
+    typeof o.metric === 'string' &&
+    METRICS.has(o.metric) &&
+    typeof o.value === 'number' &&
+    Number.isSafeInteger(o.value) &&
+    o.value >= 0 &&
+    typeof o.precision === 'string' &&
+    PRECISIONS.has(o.precision) &&
+    typeof o.at === 'string' &&
+    TIMESTAMP.test(o.at) &&
+    !Number.isNaN(Date.parse(o.at)) &&
+    typeof o.url === 'string'
+  );
+}
 
 /**
  * Keeps what is valid in whatever storage held, entry by entry: one corrupted entry is
@@ -25,8 +44,7 @@ export function sanitizeObservations(raw: unknown): { entries: Observation[]; sk
   const entries: Observation[] = [];
   let skipped = 0;
   for (const item of raw) {
-    const result = v.safeParse(ObservationSchema, item);
-    if (result.success) entries.push(result.output);
+    if (isObservation(item)) entries.push(item);
     else skipped++;
   }
   return { entries, skipped };

@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
-import { bundledIndex } from './dataset/bundled';
+import { type DatasetIndex, indexDataset } from './dataset/lookup';
+import { loadShippedIndex } from './dataset/shipped';
 import type { Observation } from './observation';
 import { loadObservations } from './observation-store';
 import { type PopupModel, resolvePopupModel } from './popup-model';
 import { type CohortChoice, getCohortChoice } from './preferences';
-import { getTabState } from './tab-state';
+import { getTabState, type TabState } from './tab-state';
 
 export interface PopupData {
+  index: DatasetIndex;
   /** The tab the popup is about, when there is one. */
   tabId?: number;
   model: PopupModel;
@@ -24,14 +26,16 @@ export interface PopupData {
  */
 export async function loadPopupData(search = location.search): Promise<PopupData> {
   const tab = await targetTab(search);
-  const [state, observations, cohort] = await Promise.all([
+  const [index, state, observations, cohort] = await Promise.all([
+    loadShippedIndex(),
     tab?.id !== undefined ? getTabState(tab.id) : null,
     loadObservations(),
     getCohortChoice(),
   ]);
   return {
+    index,
     tabId: tab?.id,
-    model: resolvePopupModel(bundledIndex(), tab?.url, state),
+    model: resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state)),
     observations: observations.entries,
     skippedObservations: observations.skipped,
     cohort,
@@ -39,9 +43,32 @@ export async function loadPopupData(search = location.search): Promise<PopupData
   };
 }
 
+/**
+ * URL recognition for a tab the content script has not reported on (opened before the extension
+ * was installed, or a report that is about another URL). Loaded only then: the grammars of all
+ * platforms are not needed to open the popup on a reported page.
+ */
+async function lazyDetect(url: string | undefined, state: TabState | null) {
+  if (!url || state?.url === url || !/^https?:/.test(url)) return undefined;
+  return (await import('./platforms/registry')).detectAccount;
+}
+
 async function targetTab(search: string) {
   const requested = Number(new URLSearchParams(search).get('tab'));
   if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
+}
+
+/** What the popup shows when loading failed: the explanation of what Civiscope does, and the error. */
+export function failedData(): PopupData {
+  const empty = { edition: { id: '', date: '' }, sources: {}, entities: [] };
+  return {
+    index: indexDataset(empty),
+    model: { kind: 'other' },
+    observations: [],
+    skippedObservations: 0,
+    cohort: 'study',
+    now: new Date(),
+  };
 }

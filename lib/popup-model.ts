@@ -1,6 +1,5 @@
 import type { Account, DatasetIndex, Entity } from './dataset';
 import { findResemblances, type Resemblance } from './lookalike';
-import { detectAccount } from './platforms/registry';
 import type { AccountRef, AudienceReading } from './platforms/types';
 import type { TabState } from './tab-state';
 
@@ -28,13 +27,18 @@ export type PopupModel =
 
 /**
  * Pure: the tab's URL and the content script's last report → popup state. The report is only
- * trusted when it is about the URL the tab shows now; otherwise the URL is parsed here, which
- * also covers tabs opened before the extension was installed.
+ * trusted when it is about the URL the tab shows now; otherwise `detect` parses the URL, which
+ * covers tabs opened before the extension was installed.
  */
-export function resolvePopupModel(index: DatasetIndex, tabUrl: string | undefined, state: TabState | null): PopupModel {
+export function resolvePopupModel(
+  index: DatasetIndex,
+  tabUrl: string | undefined,
+  state: TabState | null,
+  detect?: (url: string) => AccountRef | undefined,
+): PopupModel {
   if (!tabUrl) return { kind: 'other' };
   const report = state && state.url === tabUrl ? state.report : undefined;
-  const account = report?.account ?? detectAccount(tabUrl);
+  const account = report ? report.account : detect?.(tabUrl);
   if (account) {
     const reading = report?.reading;
     const readAt = report?.readAt;

@@ -24,7 +24,11 @@ async function send(tabId: number, message: unknown) {
 describe('background', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    startBackground(indexDataset(tinyDataset()), 'fr', () => new Date('2026-11-28T12:00:00Z'));
+    startBackground(
+      async () => indexDataset(tinyDataset()),
+      'fr',
+      () => new Date('2026-11-28T12:00:00Z'),
+    );
   });
 
   it('badges a listed account with its group code and remembers the tab', async () => {
@@ -54,7 +58,11 @@ describe('background', () => {
         },
       ],
     });
-    startBackground(indexDataset(dataset), 'fr', () => new Date('2026-11-28T12:00:00Z'));
+    startBackground(
+      async () => indexDataset(dataset),
+      'fr',
+      () => new Date('2026-11-28T12:00:00Z'),
+    );
     await send(1, report({}));
     // Lyon is not in the 2012 cohort: among the study's cities Paris is alone, so no rank.
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');

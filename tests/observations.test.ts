@@ -57,3 +57,22 @@ describe('sanitizeObservations', () => {
     expect(result.skipped).toBe(skipped);
   });
 });
+
+describe('sanitizeObservations, field by field', () => {
+  it.each([
+    ['entityId', 42],
+    ['key', null],
+    ['metric', 'likes'],
+    ['value', 1.5],
+    ['value', Number.NaN],
+    ['precision', 'about'],
+    ['at', '2026-13-45T99:00:00Z'],
+    ['at', '2026-11-28'],
+    ['url', undefined],
+  ])('rejects %s = %s', (field, value) => {
+    expect(sanitizeObservations([{ ...obs(), [field]: value }]).skipped).toBe(1);
+  });
+  it('accepts an offset timestamp', () => {
+    expect(sanitizeObservations([obs({ at: '2026-11-28T10:00:00+01:00' })]).entries).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexDataset } from '@/lib/dataset';
+import { detectAccount } from '@/lib/platforms/registry';
 import { resolvePopupModel } from '@/lib/popup-model';
 import type { TabState } from '@/lib/tab-state';
 import { tinyDataset } from './helpers/tiny-dataset';
@@ -44,7 +45,7 @@ describe('resolvePopupModel', () => {
     ['a browser page', 'chrome://extensions/', null, 'other', undefined],
     ['no URL (no permission)', undefined, null, 'other', undefined],
   ])('%s', (_what, url, tabState, kind, entity) => {
-    const model = resolvePopupModel(index, url, tabState);
+    const model = resolvePopupModel(index, url, tabState, detectAccount);
     expect(model.kind).toBe(kind);
     expect('entity' in model ? model.entity.id : undefined).toBe(entity);
   });
@@ -53,7 +54,7 @@ describe('resolvePopupModel', () => {
     const stale = state('https://x.com/Paris', {
       reading: { value: 5, metric: 'followers', precision: 'exact', problems: [] },
     });
-    const model = resolvePopupModel(index, 'https://x.com/nobody', stale);
+    const model = resolvePopupModel(index, 'https://x.com/nobody', stale, detectAccount);
     expect(model.kind).toBe('unlisted');
     expect('reading' in model ? model.reading : undefined).toBeUndefined();
   });

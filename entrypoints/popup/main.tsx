@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { pickLang } from '@/lib/i18n';
-import { loadPopupData } from '@/lib/popup-data';
+import { failedData, loadPopupData } from '@/lib/popup-data';
 import { watchTabState } from '@/lib/tab-state';
 
+performance.mark('civiscope:start');
 const lang = pickLang(browser.i18n.getUILanguage());
 document.documentElement.lang = lang;
 const root = document.getElementById('app');
@@ -13,19 +14,13 @@ async function show(): Promise<number | undefined> {
   if (!root) return undefined;
   try {
     const data = await loadPopupData();
+    performance.mark('civiscope:data');
     render(<App data={data} lang={lang} />, root);
     // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
     performance.mark('civiscope:rendered');
     return data.tabId;
   } catch (error) {
-    const data = {
-      model: { kind: 'other' as const },
-      observations: [],
-      skippedObservations: 0,
-      cohort: 'study' as const,
-      now: new Date(),
-    };
-    render(<App data={data} lang={lang} error={String(error)} />, root);
+    render(<App data={failedData()} lang={lang} error={String(error)} />, root);
     return undefined;
   }
 }

@@ -4,7 +4,7 @@ import { headline } from '../compare/headline';
 import type { DatasetIndex } from '../dataset';
 import { entityName, entityShortName, formatNumber } from '../format';
 import { type Lang, translator } from '../i18n';
-import { getPlatform } from '../platforms/registry';
+import { platformLabel } from '../platforms/labels';
 import { type CommandResult, fail, type ParsedArgs } from './args';
 import { resolveTarget } from './target';
 
@@ -60,7 +60,7 @@ export function compareCommand(index: DatasetIndex, args: ParsedArgs, now: strin
 export function comparisonText(index: DatasetIndex, c: Comparison, lang: Lang): string {
   const t = translator(lang);
   const h = headline(c, lang);
-  const platform = getPlatform(c.platform)?.label ?? c.platform;
+  const platform = platformLabel(c.platform);
   const lines: string[] = [];
   lines.push(`${entityName(c, lang)} — ${t(`group.${c.group}`)} — ${platform}${c.account ? ` @${c.account.key}` : ''}`);
   lines.push([h.rank, h.top, h.ratio, h.missing].filter(Boolean).join(' · '));
@@ -90,7 +90,7 @@ export function comparisonText(index: DatasetIndex, c: Comparison, lang: Lang): 
   lines.push(`${t('compare.presence')}:`);
   for (const p of c.presence.platforms) {
     const share = p.share === null ? '' : ` — ${t('compare.peersWith', { n: p.peersWith, of: p.peers })}`;
-    lines.push(`  ${p.has ? '●' : '○'} ${(getPlatform(p.platform)?.label ?? p.platform).padEnd(12)}${share}`);
+    lines.push(`  ${p.has ? '●' : '○'} ${platformLabel(p.platform).padEnd(12)}${share}`);
   }
   if (c.participation) {
     lines.push('');

@@ -1,6 +1,6 @@
 import type { Group } from '../dataset';
 import type { Lang } from '../i18n';
-import type { PlatformId } from '../platforms/types';
+import { PLATFORM_LABELS } from '../platforms/labels';
 import type { Comparison } from './types';
 
 /** One-line summary of a comparison, in words. The maths stays in compare.ts. */
@@ -14,21 +14,6 @@ export interface HeadlineText {
   /** "2 villes sans chiffre" / "2 cities without a figure". */
   missing: string | null;
 }
-
-/** Brand names, the same in both languages. */
-const PLATFORM_LABELS: Record<PlatformId, string> = {
-  x: 'X',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  dailymotion: 'Dailymotion',
-  instagram: 'Instagram',
-  linkedin: 'LinkedIn',
-  tiktok: 'TikTok',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  flickr: 'Flickr',
-};
 
 /** French nouns carry a gender, which the ordinal "1er"/"1re" agrees with. */
 const NOUNS: Record<Lang, Record<Group, { one: string; other: string; feminine?: boolean }>> = {

@@ -1,7 +1,7 @@
 import type { CohortMember, Comparison, LocalText } from '../compare/types';
 import type { Dataset, Figure, Source } from '../dataset';
 import type { Lang } from '../i18n';
-import { getPlatform } from '../platforms/registry';
+import { platformLabel } from '../platforms/labels';
 import type { Metric, PlatformId, Precision } from '../platforms/types';
 
 /**
@@ -13,9 +13,7 @@ export function localName(text: LocalText, lang: Lang): string {
   return (lang === 'en' ? text.en : undefined) || text.fr;
 }
 
-export function platformLabel(platform: PlatformId): string {
-  return getPlatform(platform)?.label ?? platform;
-}
+export { platformLabel };
 
 /** What a member's row shows: its ranked figure, otherwise the figure set aside (closed account, other metric). */
 export interface ShownFigure {

@@ -5,6 +5,7 @@ import { App } from '@/components/App';
 import { compareAccount } from '@/lib/compare';
 import { BUNDLED, bundledIndex } from '@/lib/dataset/bundled';
 import type { Lang } from '@/lib/i18n';
+import { detectAccount } from '@/lib/platforms/registry';
 import type { PopupData } from '@/lib/popup-data';
 import { resolvePopupModel } from '@/lib/popup-model';
 import { cohortPreference } from '@/lib/preferences';
@@ -15,8 +16,9 @@ const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s/g, ' ')
 
 function data(url: string, state: TabState | null = null): PopupData {
   return {
+    index: bundledIndex(),
     tabId: 1,
-    model: resolvePopupModel(bundledIndex(), url, state),
+    model: resolvePopupModel(bundledIndex(), url, state, detectAccount),
     observations: [],
     skippedObservations: 0,
     cohort: 'study',
@@ -25,7 +27,7 @@ function data(url: string, state: TabState | null = null): PopupData {
 }
 
 function reported(url: string, reading: TabState['report']['reading']): TabState {
-  const base = resolvePopupModel(bundledIndex(), url, null);
+  const base = resolvePopupModel(bundledIndex(), url, null, detectAccount);
   const account = 'account' in base ? base.account : null;
   return { url, report: { type: 'civiscope:page', url, account, reading, readAt: NOW.getTime() } };
 }

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, isHostName, pathSegments } from '../url-utils';
 
@@ -45,7 +46,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const bluesky: PlatformGrammar = {
   id: 'bluesky',
-  label: 'Bluesky',
+  label: PLATFORM_LABELS.bluesky,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl: (key) => `https://bsky.app/profile/${key}`,

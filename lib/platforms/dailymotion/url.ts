@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
 
@@ -59,7 +60,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const dailymotion: PlatformGrammar = {
   id: 'dailymotion',
-  label: 'Dailymotion',
+  label: PLATFORM_LABELS.dailymotion,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl: (key) => `https://www.dailymotion.com/${key}`,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostName, isNumericId, pathSegments } from '../url-utils';
 
@@ -144,7 +145,7 @@ function accountUrl(key: string): string {
 
 export const facebook: PlatformGrammar = {
   id: 'facebook',
-  label: 'Facebook',
+  label: PLATFORM_LABELS.facebook,
   // `*.facebook.com` also matches facebook.com itself.
   matches: ['*://*.facebook.com/*'],
   parseAccountUrl,

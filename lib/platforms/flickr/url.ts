@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, isNumericId, pathSegments } from '../url-utils';
 
@@ -57,7 +58,7 @@ function accountUrl(key: string): string {
 
 export const flickr: PlatformGrammar = {
   id: 'flickr',
-  label: 'Flickr',
+  label: PLATFORM_LABELS.flickr,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
 
@@ -68,7 +69,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const instagram: PlatformGrammar = {
   id: 'instagram',
-  label: 'Instagram',
+  label: PLATFORM_LABELS.instagram,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl: (key) => `https://www.instagram.com/${key}/`,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostName, pathSegments } from '../url-utils';
 
@@ -53,7 +54,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const linkedin: PlatformGrammar = {
   id: 'linkedin',
-  label: 'LinkedIn',
+  label: PLATFORM_LABELS.linkedin,
   matches: ['*://*.linkedin.com/*'],
   parseAccountUrl,
   accountUrl: (key) => `https://www.linkedin.com/${key}/`,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, isHostName, isNumericId, pathSegments } from '../url-utils';
 import { MASTODON_INSTANCES } from './instances';
@@ -76,7 +77,7 @@ function accountUrl(key: string): string {
 
 export const mastodon: PlatformGrammar = {
   id: 'mastodon',
-  label: 'Mastodon',
+  label: PLATFORM_LABELS.mastodon,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
 
@@ -28,7 +29,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const threads: PlatformGrammar = {
   id: 'threads',
-  label: 'Threads',
+  label: PLATFORM_LABELS.threads,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl: (key) => `https://www.threads.com/@${key}`,

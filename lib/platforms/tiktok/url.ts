@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
 
@@ -29,7 +30,7 @@ function parseAccountUrl(url: URL): AccountRef | undefined {
 
 export const tiktok: PlatformGrammar = {
   id: 'tiktok',
-  label: 'TikTok',
+  label: PLATFORM_LABELS.tiktok,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl: (key) => `https://www.tiktok.com/@${key}`,

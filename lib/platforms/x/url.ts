@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, isNumericId, pathSegments } from '../url-utils';
 
@@ -91,7 +92,7 @@ function accountUrl(key: string): string {
 
 export const x: PlatformGrammar = {
   id: 'x',
-  label: 'X',
+  label: PLATFORM_LABELS.x,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl,

@@ -1,3 +1,4 @@
+import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
 import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
 
@@ -130,7 +131,7 @@ function accountUrl(key: string): string {
 
 export const youtube: PlatformGrammar = {
   id: 'youtube',
-  label: 'YouTube',
+  label: PLATFORM_LABELS.youtube,
   matches: hostMatches(HOSTS),
   parseAccountUrl,
   accountUrl,
