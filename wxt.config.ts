@@ -15,6 +15,8 @@ export default defineConfig({
     default_locale: 'fr',
     action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage', 'activeTab'],
+    // Asked for the first time the user exports; saving still works without it (lib/save-file.ts).
+    optional_permissions: ['downloads'],
     host_permissions: hostPermissions(),
     ...(browser === 'firefox'
       ? {

@@ -12,6 +12,9 @@ export interface CohortChartProps {
   t: Translate;
   cohort: CohortChoice;
   onCohort(choice: CohortChoice): void;
+  /** Per 1,000 inhabitants instead of raw figures (cities and regions). */
+  perInhabitant: boolean;
+  onPerInhabitant(on: boolean): void;
 }
 
 type View = 'raw' | 'perThousand';
@@ -24,8 +27,16 @@ const nameOf = (m: CohortMember, lang: Lang) =>
  * focusable and carries its value, date and origin, so keyboard and screen-reader users get
  * what a mouse user gets on hover.
  */
-export function CohortChart({ comparison, lang, t, cohort, onCohort }: CohortChartProps) {
-  const [view, setView] = useState<View>('raw');
+export function CohortChart({
+  comparison,
+  lang,
+  t,
+  cohort,
+  onCohort,
+  perInhabitant,
+  onPerInhabitant,
+}: CohortChartProps) {
+  const view: View = perInhabitant ? 'perThousand' : 'raw';
   const perCapita = comparison.perInhabitant !== null;
   const shown: View = perCapita ? view : 'raw';
   const figureOf = (m: CohortMember) => (shown === 'raw' ? m.value : m.perThousand);
@@ -80,7 +91,7 @@ export function CohortChart({ comparison, lang, t, cohort, onCohort }: CohortCha
         <fieldset class="switch">
           <legend>{t('popup.chart.view')}</legend>
           <label>
-            <input type="radio" name="view" checked={shown === 'raw'} onChange={() => setView('raw')} />
+            <input type="radio" name="view" checked={shown === 'raw'} onChange={() => onPerInhabitant(false)} />
             {t('popup.chart.raw')}
           </label>
           <label>
@@ -88,7 +99,7 @@ export function CohortChart({ comparison, lang, t, cohort, onCohort }: CohortCha
               type="radio"
               name="view"
               checked={shown === 'perThousand'}
-              onChange={() => setView('perThousand')}
+              onChange={() => onPerInhabitant(true)}
               data-testid="view-per-thousand"
             />
             {t('popup.chart.perThousand')}

@@ -6,6 +6,7 @@ import type { PopupModel } from '@/lib/popup-model';
 import { type CohortChoice, cohortPreference } from '@/lib/preferences';
 import { AccountHeader } from './AccountHeader';
 import { CohortChart } from './CohortChart';
+import { ExportMenu } from './ExportMenu';
 import { FlagsList } from './FlagsList';
 import { Headline } from './Headline';
 import { HistoryControls } from './HistoryControls';
@@ -27,6 +28,7 @@ export interface ListedAccountProps {
 export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
   const dataset = data.index.dataset;
   const [cohort, setCohort] = useState<CohortChoice>(data.cohort);
+  const [perInhabitant, setPerInhabitant] = useState(false);
   const comparison = useMemo(
     () =>
       compareAccountOnScreen({
@@ -53,12 +55,28 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
       {comparison && (
         <>
           <Headline comparison={comparison} lang={lang} t={t} />
-          <CohortChart comparison={comparison} lang={lang} t={t} cohort={cohort} onCohort={chooseCohort} />
+          <CohortChart
+            comparison={comparison}
+            lang={lang}
+            t={t}
+            cohort={cohort}
+            onCohort={chooseCohort}
+            perInhabitant={perInhabitant}
+            onPerInhabitant={setPerInhabitant}
+          />
           <FlagsList comparison={comparison} lang={lang} t={t} />
           <PresenceTable comparison={comparison} lang={lang} t={t} />
           {comparison.participation && <ParticipationCard participation={comparison.participation} t={t} />}
           <StudyCard comparison={comparison} lang={lang} t={t} />
           <SourcesList comparison={comparison} dataset={dataset} lang={lang} t={t} />
+          <ExportMenu
+            comparison={comparison}
+            dataset={dataset}
+            perInhabitant={perInhabitant && comparison.perInhabitant !== null}
+            lang={lang}
+            t={t}
+            now={data.now}
+          />
           <MethodNote comparison={comparison} lang={lang} t={t} />
         </>
       )}

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type DatasetIndex, indexDataset, parseDataset } from '../dataset';
 import { bundledIndex } from '../dataset/bundled';
 import { type CommandResult, fail, type ParsedArgs, parseArgs } from './args';
 import { compareCommand } from './compare-command';
 import { datasetCheck, datasetCoverage, datasetExport, datasetShow } from './dataset-commands';
 import { detectCommand } from './detect';
+import { EXPORT_USAGE, exportCommand } from './export-command';
 import { readCommand } from './read-command';
 
 const USAGE = `civiscope — compare French public institutions' social media accounts with their peers
@@ -19,10 +20,13 @@ usage: npm run civiscope -- <command> [options]
   dataset coverage                      accounts and figures per group and platform
   dataset show <entity-id> [--format json]
   dataset export                        the whole dataset as one JSON document
+  export …                              a comparison or a whole group as a file (see below)
   help                                  this text
 
   --dataset <file>                      run against another dataset file (validated first)
-`;
+  --out <file>                          export: write the file instead of printing it
+
+export ${EXPORT_USAGE}`;
 
 /** Loads the dataset named by --dataset, or the bundled one; an invalid file is refused with its problems. */
 function loadIndex(file: string | true | undefined): DatasetIndex | CommandResult {
@@ -62,6 +66,18 @@ function datasetCommand(index: DatasetIndex, { positional, options }: ParsedArgs
   }
 }
 
+/** `--out <file>`: write what the command printed to a file (UTF-8; a CSV keeps its BOM) and say where. */
+function writeOut(result: CommandResult & { fileName?: string }, out: string | true | undefined): CommandResult {
+  if (out === undefined || result.exitCode !== 0) return result;
+  if (out === true) return fail(`--out needs a file name${result.fileName ? ` (suggested: ${result.fileName})` : ''}`);
+  try {
+    writeFileSync(out, result.stdout, 'utf8');
+  } catch (error) {
+    return fail(`cannot write ${out}: ${(error as Error).message}`);
+  }
+  return { stdout: '', stderr: `${result.stderr ?? ''}wrote ${out}\n`, exitCode: 0 };
+}
+
 /** Runs one command. `now` (ISO datetime) is injectable so that tests do not depend on the clock. */
 export function run(argv: readonly string[], now = new Date().toISOString()): CommandResult {
   const { positional, options } = parseArgs(argv);
@@ -78,6 +94,11 @@ export function run(argv: readonly string[], now = new Date().toISOString()): Co
       return datasetCommand(index, args);
     case 'compare':
       return compareCommand(index, args, now);
+    case 'export':
+      return writeOut(
+        exportCommand(index.dataset, args, () => new Date(now)),
+        options.out,
+      );
     default:
       return fail(`unknown command "${command}"\n\n${USAGE}`);
   }
