@@ -104,7 +104,7 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.presence.peers': 'Peers present',
   'popup.presence.yes': 'yes',
   'popup.presence.no': 'not found',
-  'popup.presence.summary': '{used} platforms used (group median: {median}).',
+  'popup.presence.summary': 'Platforms used: {used} (group median: {median}).',
   'popup.participation.title': 'Participatory platform',
   'popup.participation.none': 'No participatory platform known.',
   'popup.participation.share': '{n} of {of} peers have one.',

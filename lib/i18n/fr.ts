@@ -103,7 +103,7 @@ export const fr = {
   'popup.presence.peers': 'Pairs présents',
   'popup.presence.yes': 'oui',
   'popup.presence.no': 'non trouvé',
-  'popup.presence.summary': '{used} plateformes utilisées (médiane du groupe : {median}).',
+  'popup.presence.summary': 'Plateformes utilisées : {used} (médiane du groupe : {median}).',
   'popup.participation.title': 'Plateforme participative',
   'popup.participation.none': 'Aucune plateforme participative connue.',
   'popup.participation.share': '{n} sur {of} pairs en ont une.',

@@ -10,6 +10,7 @@ const X_APP = xApp({
   '/Toulouse': { handle: 'Toulouse', name: 'Toulouse', followers: 2_500_000 },
   '/strasbourg': { handle: 'strasbourg', name: 'Strasbourg' },
   '/someone_else': { handle: 'someone_else', name: 'Someone', followers: 99 },
+  '/GDarmanin': { handle: 'GDarmanin', name: 'Gérald Darmanin', followers: 812_345 },
 });
 
 describe.each(['fr-FR', 'en-US'])('live figures in Chromium (%s)', (locale) => {
@@ -67,6 +68,21 @@ describe.each(['fr-FR', 'en-US'])('live figures in Chromium (%s)', (locale) => {
     expect(await badgeText(browser, tabId, `#${expected.rank}`)).toBe(`#${expected.rank}`);
     expect(await popup.textContent('[data-testid="headline-rank"]')).toContain(lang === 'fr' ? 'sur' : 'of');
     await screenshot(popup, `popup-live-x-${lang}`);
+    await page.close();
+  });
+
+  it('a minister among the ministers in office: rank from the page’s figure against the dataset’s', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/GDarmanin');
+    const tabId = await tabIdOf(browser, page);
+    const popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('[data-testid="live-value"]');
+    expect(await popup.textContent('[data-testid="entity-group"]')).toBe(lang === 'fr' ? 'Ministre' : 'Minister');
+    expect(await popup.textContent('[data-testid="headline-rank"]')).toMatch(
+      lang === 'fr' ? /^1er sur \d+ ministres sur X/ : /^1st of \d+ ministers on X/,
+    );
+    expect(await badgeText(browser, tabId, '#1')).toBe('#1');
+    await screenshot(popup, `popup-minister-${lang}`);
     await page.close();
   });
 
