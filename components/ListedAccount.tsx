@@ -51,7 +51,7 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
   return (
     <>
       <AccountHeader model={model} dataset={dataset} lang={lang} t={t} />
-      <LiveFigure model={model} comparison={comparison} lang={lang} t={t} />
+      <LiveFigure model={model} comparison={comparison} dataset={dataset} lang={lang} t={t} />
       {comparison && (
         <>
           <Headline comparison={comparison} lang={lang} t={t} />

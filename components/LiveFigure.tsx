@@ -1,12 +1,15 @@
 import type { Comparison } from '@/lib/compare';
 import { describeOrigin } from '@/lib/compare/describe';
+import type { Dataset } from '@/lib/dataset';
 import { formatNumber, formatTime } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
 import type { PopupModel } from '@/lib/popup-model';
+import { SourceLink } from './SourceLink';
 
 export interface LiveFigureProps {
   model: Extract<PopupModel, { kind: 'listed' }>;
   comparison: Comparison | undefined;
+  dataset: Dataset;
   lang: Lang;
   t: Translate;
 }
@@ -15,7 +18,7 @@ export interface LiveFigureProps {
  * The figure on screen next to the newest known one, each with where and when it comes from.
  * A page that could not be read says so; it never shows a guess.
  */
-export function LiveFigure({ model, comparison, lang, t }: LiveFigureProps) {
+export function LiveFigure({ model, comparison, dataset, lang, t }: LiveFigureProps) {
   const { reading, readAt } = model;
   const figure = comparison?.figure;
   const bundled = comparison?.cohort.find((m) => m.self)?.setAside ?? null;
@@ -46,12 +49,24 @@ export function LiveFigure({ model, comparison, lang, t }: LiveFigureProps) {
           {t('popup.figure.bundled')} <strong>{formatNumber(figure.value, lang)}</strong> {metricWord(figure.metric)}
           {figure.precision !== 'exact' && ` (${t(`precision.${figure.precision}`)})`}
           <span class="origin"> — {describeOrigin(figure, t, lang)}</span>
+          {figure.source && (
+            <span class="origin small" data-testid="bundled-source">
+              {' · '}
+              <SourceLink dataset={dataset} id={figure.source} lang={lang} />
+            </span>
+          )}
         </p>
       )}
       {!figure && bundled && (
         <p class="bundled" data-testid="bundled-figure">
           {t('popup.figure.bundled')} <strong>{formatNumber(bundled.value, lang)}</strong> {metricWord(bundled.metric)}
           <span class="origin"> — {describeOrigin(bundled, t, lang)}</span>
+          {bundled.source && (
+            <span class="origin small">
+              {' · '}
+              <SourceLink dataset={dataset} id={bundled.source} lang={lang} />
+            </span>
+          )}
         </p>
       )}
       {!figure && !bundled && reading?.value === undefined && (

@@ -76,6 +76,8 @@ describe.each<Lang>(['fr', 'en'])('popup states (%s)', (lang) => {
     const bundled = text(screen.getByTestId('bundled-figure'));
     expect(bundled.replace(/\D/g, '')).toContain('2200000');
     expect(bundled).toContain(lang === 'fr' ? '16 janvier 2025' : '16 January 2025');
+    // …and with its source.
+    expect(text(screen.getByTestId('bundled-source'))).toMatch(/AFP/);
   });
 
   it('listed account with no figure at all: no rank, no invented number', () => {
