@@ -81,6 +81,10 @@ describe('civiscope compare', () => {
     expect(c.perInhabitant.value).toBeCloseTo((2200000 / 2103778) * 1000, 6);
     expect(c.presence.platforms).toHaveLength(11);
   });
+  it('an official website stands for its institution', () => {
+    const result = run(['compare', 'https://www.paris.fr/', '--format', 'json', '--dataset', file()], NOW);
+    expect(JSON.parse(result.stdout).entity).toBe('city-75056');
+  });
   it('--value stands for the figure on screen', () => {
     const result = run(
       ['compare', 'city-75056', '--platform', 'x', '--value', '2500000', '--format', 'json', '--dataset', file()],
@@ -98,18 +102,20 @@ describe('civiscope compare', () => {
     expect(en.stdout).toContain('2,200,000');
   });
   it.each([
-    [['compare'], /missing <url-or-entity-id>/],
-    [['compare', 'city-99999'], /unknown entity/],
-    [['compare', 'https://x.com/nobody'], /not in the benchmark/],
-    [['compare', 'https://example.org/'], /not an account URL/],
-    [['compare', 'city-75056', '--platform', 'myspace'], /--platform must be one of/],
-    [['compare', 'city-75056', '--cohort', 'some'], /--cohort must be study or all/],
-    [['compare', 'city-75056', '--value', '-3'], /--value must be a whole number/],
-    [['compare', 'city-75056', '--lang', 'de'], /--lang must be fr or en/],
-    [['compare', 'city-75056', '--format', 'xml'], /--format must be text or json/],
-  ])('refuses %j with a clear message', (argv, message) => {
+    [['compare'], 2, /give one account URL or entity id/],
+    [['compare', 'city-99999'], 1, /No entity with id "city-99999"/],
+    [['compare', 'paris'], 1, /Did you mean: city-75056 \(Paris\)/],
+    [['compare', 'https://x.com/nobody'], 1, /not in Civiscope's benchmark/],
+    [['compare', 'https://example.org/'], 1, /Not an account page Civiscope recognises/],
+    [['compare', 'https://x.com/Paris', '--platform', 'facebook'], 2, /contradicts the URL/],
+    [['compare', 'city-75056', '--platform', 'myspace'], 2, /--platform must be one of/],
+    [['compare', 'city-75056', '--cohort', 'some'], 2, /--cohort must be study or all/],
+    [['compare', 'city-75056', '--value', '-3'], 2, /--value must be a whole number/],
+    [['compare', 'city-75056', '--lang', 'de'], 2, /--lang must be fr or en/],
+    [['compare', 'city-75056', '--format', 'xml'], 2, /--format must be text or json/],
+  ])('refuses %j with a clear message', (argv, code, message) => {
     const result = run([...argv, '--dataset', file()], NOW);
-    expect(result.exitCode).toBe(2);
+    expect(result.exitCode).toBe(code);
     expect(result.stderr).toMatch(message);
   });
 });

@@ -1,41 +1,41 @@
-import { type CompareInput, type Comparison, tryCompareAccount } from '../compare';
+import { type Comparison, tryCompareAccount } from '../compare';
 import { describeFlags, describeOrigin, memberFigure, sourceTitle } from '../compare/describe';
 import { headline } from '../compare/headline';
 import type { DatasetIndex } from '../dataset';
 import { entityName, entityShortName, formatNumber } from '../format';
 import { type Lang, translator } from '../i18n';
 import { platformLabel } from '../platforms/labels';
+import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { type CommandResult, fail, type ParsedArgs } from './args';
-import { resolveTarget } from './target';
+import { liveFromValue, resolveTarget } from './target';
 
-/** Builds the comparison the options ask for; shared by `compare` and `export`. */
+/** Builds the comparison the options ask for. */
 export function comparisonFromArgs(
   index: DatasetIndex,
   { positional, options }: ParsedArgs,
   now: string,
-): { comparison: Comparison; note?: string } | { error: string } {
-  const target = resolveTarget(index, positional[0], options.platform);
-  if ('error' in target) return target;
-  const cohort = options.cohort ?? 'study';
-  if (cohort !== 'study' && cohort !== 'all') return { error: '--cohort must be study or all' };
-  let live: CompareInput['live'];
-  if (options.value !== undefined) {
-    const value = Number(options.value);
-    if (!Number.isInteger(value) || value < 0) return { error: '--value must be a whole number ≥ 0' };
-    const metric = target.platform === 'youtube' ? 'subscribers' : 'followers';
-    live = { value, metric, precision: 'exact', readAt: now };
+): { comparison: Comparison; note?: string } | { result: CommandResult } {
+  if (positional.length !== 1) return { result: fail('give one account URL or entity id') };
+  if (options.platform !== undefined && !PLATFORM_IDS.includes(options.platform as PlatformId)) {
+    return { result: fail(`--platform must be one of ${PLATFORM_IDS.join(', ')}`) };
   }
-  const result = tryCompareAccount({
+  const cohort = options.cohort ?? 'study';
+  if (cohort !== 'study' && cohort !== 'all') return { result: fail('--cohort must be study or all') };
+  const target = resolveTarget(index.dataset, positional[0] as string, options.platform as PlatformId | undefined);
+  if ('result' in target) return target;
+  const live = liveFromValue(target.entity, target.platform, target.accountKey, options.value, undefined, now);
+  if (live && 'error' in live) return { result: fail(live.error) };
+  const outcome = tryCompareAccount({
     dataset: index.dataset,
-    entityId: target.entityId,
+    entityId: target.entity.id,
     platform: target.platform,
     accountKey: target.accountKey,
     live,
     cohort,
     now,
   });
-  if (!result.ok) return { error: result.error.message };
-  return { comparison: result.comparison, note: target.note };
+  if (!outcome.ok) return { result: fail(outcome.error.message, 1) };
+  return { comparison: outcome.comparison, note: target.note };
 }
 
 export function langOption(value: string | true | undefined): Lang | undefined {
@@ -50,7 +50,7 @@ export function compareCommand(index: DatasetIndex, args: ParsedArgs, now: strin
   const format = args.options.format ?? 'text';
   if (format !== 'text' && format !== 'json') return fail('--format must be text or json');
   const built = comparisonFromArgs(index, args, now);
-  if ('error' in built) return fail(built.error);
+  if ('result' in built) return built.result;
   const stderr = built.note ? `${built.note}\n` : undefined;
   if (format === 'json') return { stdout: `${JSON.stringify(built.comparison, null, 2)}\n`, stderr, exitCode: 0 };
   return { stdout: comparisonText(index, built.comparison, lang), stderr, exitCode: 0 };

@@ -1,16 +1,14 @@
-import { METRIC_PREFERENCE, tryCompareAccount } from '../compare';
-import type { LiveReading } from '../compare/types';
-import { type Dataset, type Entity, indexDataset } from '../dataset';
+import { tryCompareAccount } from '../compare';
+import type { Dataset } from '../dataset';
 import { GROUPS, type Group } from '../dataset/schema';
-import { latestFigure } from '../export/common';
 import { comparisonToCsv, defaultDialect, groupToCsv } from '../export/csv';
 import { exportFileName, groupExportFileName } from '../export/filename';
 import { comparisonToJson, groupToJson } from '../export/json';
 import { comparisonToMarkdown } from '../export/markdown';
 import type { Lang } from '../i18n';
-import { detectAccount } from '../platforms/registry';
 import { type Metric, PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { type CommandResult, fail, type ParsedArgs } from './args';
+import { liveFromValue, resolveTarget } from './target';
 
 /** The command's output plus the file name the CLI wrapper should use for `--out <dir>` or suggest. */
 export interface ExportResult extends CommandResult {
@@ -100,22 +98,8 @@ export function exportCommand(dataset: Dataset, args: ParsedArgs, clock: () => D
   const { entity, platform, accountKey } = resolved;
   if (resolved.note) notes.push(resolved.note);
 
-  let live: LiveReading | undefined;
-  if (options.value !== undefined) {
-    const text = options.value === true ? '' : options.value;
-    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
-      return usageError(`--value must be a whole number of followers, without separators (got "${text}")`);
-    const account = entity.accounts.find((a) => a.platform === platform && (!accountKey || a.key === accountKey));
-    // The metric the account is known by, so that a page reading joins the right ranking.
-    const known = latestFigure(account?.figures)?.metric;
-    live = {
-      value: Number(text),
-      metric: metricOption.value ?? known ?? (METRIC_PREFERENCE[platform][0] as Metric),
-      precision: 'exact',
-      readAt: exportedAt,
-      ...(account ? { url: account.url } : {}),
-    };
-  }
+  const live = liveFromValue(entity, platform, accountKey, options.value, metricOption.value, exportedAt);
+  if (live && 'error' in live) return usageError(live.error);
 
   const outcome = tryCompareAccount({
     dataset,
@@ -146,57 +130,4 @@ function toFormat(
 
 function withNotes(result: ExportResult, notes: readonly string[]): ExportResult {
   return notes.length ? { ...result, stderr: `${notes.join('\n')}\n` } : result;
-}
-
-type Resolved = { entity: Entity; platform: PlatformId; accountKey?: string; note?: string } | { result: ExportResult };
-
-/** URL → the listed account's entity and platform; otherwise an entity id, with its platform chosen. */
-function resolveTarget(dataset: Dataset, target: string, platformOption: PlatformId | undefined): Resolved {
-  const index = indexDataset(dataset);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-    const ref = detectAccount(target);
-    if (ref) {
-      const match = index.account(ref.platform, ref.key);
-      if (!match)
-        return {
-          result: fail(
-            `The ${ref.platform} account "${ref.key}" is not in Civiscope's benchmark: nothing to compare.`,
-            1,
-          ),
-        };
-      if (platformOption && platformOption !== ref.platform)
-        return {
-          result: usageError(`--platform ${platformOption} contradicts the URL, which is a ${ref.platform} account`),
-        };
-      return { entity: match.entity, platform: ref.platform, accountKey: ref.key };
-    }
-    const site = index.website(target);
-    if (!site) return { result: fail(`Not an account page Civiscope recognises: ${target}`, 1) };
-    return pickPlatform(site.entity, platformOption);
-  }
-  const entity = index.entity(target);
-  if (!entity) {
-    const q = target.toLowerCase();
-    const near = dataset.entities
-      .filter((e) => e.id.includes(q) || e.name.fr.toLowerCase().includes(q))
-      .slice(0, 5)
-      .map((e) => `${e.id} (${e.name.fr})`);
-    return {
-      result: fail(`No entity with id "${target}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`, 1),
-    };
-  }
-  return pickPlatform(entity, platformOption);
-}
-
-function pickPlatform(entity: Entity, platformOption: PlatformId | undefined): Resolved {
-  if (platformOption) return { entity, platform: platformOption };
-  const platforms = [...new Set(entity.accounts.map((a) => a.platform))];
-  const first = platforms[0];
-  if (!first) return { result: usageError(`${entity.id} has no listed account: say which platform with --platform`) };
-  if (platforms.length === 1) return { entity, platform: first };
-  return {
-    entity,
-    platform: first,
-    note: `${entity.id} has accounts on ${platforms.join(', ')}; exporting ${first} (choose with --platform).`,
-  };
 }

@@ -1,48 +1,96 @@
-import type { DatasetIndex } from '../dataset';
+import { METRIC_PREFERENCE } from '../compare';
+import type { LiveReading } from '../compare/types';
+import type { Dataset, Entity } from '../dataset';
+import { indexDataset } from '../dataset/lookup';
+import { latestFigure } from '../export/common';
 import { detectAccount } from '../platforms/registry';
-import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
+import type { Metric, PlatformId } from '../platforms/types';
+import { type CommandResult, fail } from './args';
 
-export interface Target {
-  entityId: string;
-  platform: PlatformId;
-  accountKey?: string;
-  /** Said on stderr: how an ambiguous argument was understood. */
-  note?: string;
+/*
+ * `<url-or-entity-id>` for `compare` and `export`: which entity, on which platform, and the figure
+ * on screen that `--value` stands for. Exit code 1 when there is nothing to compare, 2 for usage.
+ */
+
+type Resolved =
+  | { entity: Entity; platform: PlatformId; accountKey?: string; note?: string }
+  | { result: CommandResult };
+
+/** URL → the listed account's entity and platform; otherwise an entity id, with its platform chosen. */
+export function resolveTarget(dataset: Dataset, target: string, platformOption: PlatformId | undefined): Resolved {
+  const index = indexDataset(dataset);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    const ref = detectAccount(target);
+    if (ref) {
+      const match = index.account(ref.platform, ref.key);
+      if (!match)
+        return {
+          result: fail(
+            `The ${ref.platform} account "${ref.key}" is not in Civiscope's benchmark: nothing to compare.`,
+            1,
+          ),
+        };
+      if (platformOption && platformOption !== ref.platform)
+        return {
+          result: fail(`--platform ${platformOption} contradicts the URL, which is a ${ref.platform} account`),
+        };
+      return { entity: match.entity, platform: ref.platform, accountKey: ref.key };
+    }
+    const site = index.website(target);
+    if (!site) return { result: fail(`Not an account page Civiscope recognises: ${target}`, 1) };
+    return pickPlatform(site.entity, platformOption);
+  }
+  const entity = index.entity(target);
+  if (!entity) {
+    const q = target.toLowerCase();
+    const near = dataset.entities
+      .filter((e) => e.id.includes(q) || e.name.fr.toLowerCase().includes(q))
+      .slice(0, 5)
+      .map((e) => `${e.id} (${e.name.fr})`);
+    return {
+      result: fail(`No entity with id "${target}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`, 1),
+    };
+  }
+  return pickPlatform(entity, platformOption);
+}
+
+function pickPlatform(entity: Entity, platformOption: PlatformId | undefined): Resolved {
+  if (platformOption) return { entity, platform: platformOption };
+  const platforms = [...new Set(entity.accounts.map((a) => a.platform))];
+  const first = platforms[0];
+  if (!first) return { result: fail(`${entity.id} has no listed account: say which platform with --platform`) };
+  if (platforms.length === 1) return { entity, platform: first };
+  return {
+    entity,
+    platform: first,
+    note: `${entity.id} has accounts on ${platforms.join(', ')}; exporting ${first} (choose with --platform).`,
+  };
 }
 
 /**
- * `<url-or-entity-id>` → what to compare. A URL must be a listed account; an entity id needs a
- * platform, given with --platform or taken from its first listed account.
+ * `--value N`: the figure the account's page shows now, as the extension's live reading would give
+ * it. Its metric is the one the account is known by (so that it joins the right ranking) unless
+ * `--metric` says otherwise.
  */
-export function resolveTarget(
-  index: DatasetIndex,
-  arg: string | undefined,
-  platformOption: string | true | undefined,
-): Target | { error: string } {
-  if (!arg) return { error: 'missing <url-or-entity-id>' };
-  if (platformOption !== undefined && !PLATFORM_IDS.includes(platformOption as PlatformId)) {
-    return { error: `--platform must be one of ${PLATFORM_IDS.join(', ')}` };
-  }
-  const wanted = platformOption as PlatformId | undefined;
-  if (/^[a-z]+:\/\//i.test(arg)) {
-    const account = detectAccount(arg);
-    if (!account) return { error: `${arg} is not an account URL on a supported platform` };
-    const match = index.account(account.platform, account.key);
-    if (!match)
-      return {
-        error: `${account.platform} account "${account.key}" is not in the benchmark (which says nothing about it)`,
-      };
-    return { entityId: match.entity.id, platform: account.platform, accountKey: account.key };
-  }
-  const entity = index.entity(arg);
-  if (!entity) return { error: `unknown entity "${arg}" (see \`dataset coverage\` or \`dataset show\`)` };
-  if (wanted) return { entityId: entity.id, platform: wanted };
-  const first = entity.accounts[0];
-  if (!first) return { error: `${entity.id} has no listed account: name a platform with --platform` };
-  const platforms = new Set(entity.accounts.map((a) => a.platform));
+export function liveFromValue(
+  entity: Entity,
+  platform: PlatformId,
+  accountKey: string | undefined,
+  value: string | true | undefined,
+  metric: Metric | undefined,
+  at: string,
+): LiveReading | { error: string } | undefined {
+  if (value === undefined) return undefined;
+  const text = value === true ? '' : value;
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    return { error: `--value must be a whole number of followers, without separators (got "${text}")` };
+  const account = entity.accounts.find((a) => a.platform === platform && (!accountKey || a.key === accountKey));
+  const known = latestFigure(account?.figures)?.metric;
   return {
-    entityId: entity.id,
-    platform: first.platform,
-    note: platforms.size > 1 ? `${entity.id}: comparing on ${first.platform} (use --platform for another)` : undefined,
+    value: Number(text),
+    metric: metric ?? known ?? (METRIC_PREFERENCE[platform][0] as Metric),
+    precision: 'exact',
+    readAt: at,
+    ...(account ? { url: account.url } : {}),
   };
 }
