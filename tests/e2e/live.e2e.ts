@@ -45,31 +45,57 @@ describe.each(['fr-FR', 'en-US'])('live figures in Chromium (%s)', (locale) => {
     await page.close();
   });
 
-  it('the popup matches the engine, and the badge the popup', async () => {
-    const page = await browser.context.newPage();
-    await page.goto('https://x.com/Paris');
-    const tabId = await tabIdOf(browser, page);
-    const popup = await openPopup(browser, tabId);
-    await popup.waitForSelector('[data-testid="live-value"]');
-    // The same inputs the extension has: the page's figure, the dataset, no earlier reading of peers.
-    const expected = compareAccount({
-      dataset: BUNDLED,
-      entityId: 'city-75056',
-      platform: 'x',
-      accountKey: 'paris',
-      live: { value: 1_234_567, metric: 'followers', precision: 'exact', readAt: new Date().toISOString() },
-      now: new Date().toISOString(),
-    });
-    const bars = await popup.$$eval('[data-testid="cohort-bars"] li', (lis) =>
-      lis.map((li) => [li.getAttribute('data-entity'), Number(li.getAttribute('data-value'))]),
-    );
-    const ranked = expected.cohort.filter((m) => m.value !== null).map((m) => [m.entity, m.value]);
-    expect(bars).toEqual(ranked);
-    expect(await badgeText(browser, tabId, `#${expected.rank}`)).toBe(`#${expected.rank}`);
-    expect(await popup.textContent('[data-testid="headline-rank"]')).toContain(lang === 'fr' ? 'sur' : 'of');
-    await screenshot(popup, `popup-live-x-${lang}`);
-    await page.close();
-  });
+  it.each([
+    ['https://x.com/Paris', 'city-75056', 'x', 'paris', 1_234_567, 'followers', 'exact'],
+    [
+      'https://www.instagram.com/paris_maville/',
+      'city-75056',
+      'instagram',
+      'paris_maville',
+      345_678,
+      'followers',
+      'exact',
+    ],
+    [
+      'https://www.youtube.com/@EmmanuelMacron',
+      'executive-macron',
+      'youtube',
+      '@emmanuelmacron',
+      1_230_000,
+      'subscribers',
+      'rounded',
+    ],
+  ] as const)(
+    'on %s the popup shows the engine’s ranking, and the badge agrees',
+    async (url, entityId, platform, key, value, metric, precision) => {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      const tabId = await tabIdOf(browser, page);
+      const popup = await openPopup(browser, tabId);
+      await popup.waitForSelector('[data-testid="live-value"]');
+      // The same inputs the extension has: the page's figure and the dataset (peers were not read in this browser).
+      const expected = compareAccount({
+        dataset: BUNDLED,
+        entityId,
+        platform,
+        accountKey: key,
+        live: { value, metric, precision, readAt: new Date().toISOString() },
+        now: new Date().toISOString(),
+      });
+      const bars = await popup.$$eval('[data-testid="cohort-bars"] li', (lis) =>
+        lis.map((li) => [li.getAttribute('data-entity'), Number(li.getAttribute('data-value'))]),
+      );
+      expect(bars).toEqual(expected.cohort.filter((m) => m.value !== null).map((m) => [m.entity, m.value]));
+      const groupCode = { city: lang === 'fr' ? 'VILLE' : 'CITY', executive: lang === 'fr' ? 'EXÉC' : 'EXEC' }[
+        expected.group as 'city' | 'executive'
+      ];
+      const badge = expected.ranked >= 2 ? `#${expected.rank}` : groupCode;
+      expect(await badgeText(browser, tabId, badge)).toBe(badge);
+      expect(await popup.textContent('[data-testid="headline-rank"]')).toContain(lang === 'fr' ? 'sur' : 'of');
+      await screenshot(popup, `popup-live-${platform}-${lang}`);
+      await page.close();
+    },
+  );
 
   it('a minister among the ministers in office: rank from the page’s figure against the dataset’s', async () => {
     const page = await browser.context.newPage();
