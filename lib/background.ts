@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { compareAccountOnScreen } from './account-comparison';
 import { badgeFor } from './badge';
+import { headline } from './compare/headline';
 import type { DatasetIndex } from './dataset/lookup';
+import { entityName } from './format';
 import { type Lang, translator } from './i18n';
 import { isPageReport, type PageReport } from './messages';
 import { loadObservations, recordObservation } from './observation-store';
@@ -29,6 +31,7 @@ export function startBackground(
     const { account, reading, readAt } = state.report;
     const entity = state.entityId ? index.entity(state.entityId) : undefined;
     let rank: number | null | undefined;
+    let title = t('action.title');
     if (entity && account) {
       // The same inputs as the popup's, so that the badge and the popup always agree.
       const comparison = compareAccountOnScreen({
@@ -43,9 +46,12 @@ export function startBackground(
       });
       // A rank among one is no rank: the badge then keeps the group code.
       rank = comparison && comparison.ranked >= 2 ? comparison.rank : undefined;
+      // The toolbar button's tooltip says in words what the badge says in a few letters.
+      title = `${entityName(entity, lang)} — ${comparison ? headline(comparison, lang).rank : t(`group.${entity.group}`)}`;
     }
     const badge = badgeFor(entity?.group, t, rank);
     await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setTitle({ tabId, title });
     if (badge.colour) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
   }
 
@@ -73,7 +79,10 @@ export function startBackground(
 
   async function clearTab(tabId: number): Promise<void> {
     await clearTabState(tabId);
-    await browser.action.setBadgeText({ tabId, text: '' }).catch(() => {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: '' }),
+      browser.action.setTitle({ tabId, title: t('action.title') }),
+    ]).catch(() => {
       // The tab may be gone already.
     });
   }

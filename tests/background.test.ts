@@ -72,6 +72,7 @@ describe('background', () => {
     const reading = { metric: 'followers' as const, value: 3_500_000, precision: 'exact' as const, problems: [] };
     await send(1, report({ reading, readAt: Date.UTC(2026, 10, 28) }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toBe('Paris — 1re sur 2 villes sur X');
   });
 
   it('shows no badge for an account that is not listed, and clears a previous one', async () => {

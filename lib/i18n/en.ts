@@ -188,4 +188,5 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.export.done': 'File saved: {name}',
   'popup.export.copied': 'Table copied to the clipboard.',
   'popup.export.failed': 'The export failed: {error}',
+  'action.title': 'Civiscope — compare this account',
 };

@@ -187,4 +187,5 @@ export const fr = {
   'popup.export.done': 'Fichier enregistré : {name}',
   'popup.export.copied': 'Tableau copié dans le presse-papiers.',
   'popup.export.failed': 'L’export a échoué : {error}',
+  'action.title': 'Civiscope — comparer ce compte',
 } as const;
