@@ -88,6 +88,18 @@ describe('account recognition in Chromium', () => {
     await screenshot(popup3, 'popup-other-fr');
   });
 
+  it('recognises a tab the content script never reported on (e.g. opened before the install)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://x.com/strasbourg');
+    const tabId = await tabIdOf(browser, page);
+    await badgeText(browser, tabId, 'VILLE');
+    // Forget what the content script said: the popup must recognise the URL by itself.
+    await browser.worker.evaluate(() => chrome.storage.session.clear());
+    const popup = await openPopup(browser, tabId);
+    await expect.poll(() => popup.textContent('[data-testid="entity-name"]')).toContain('Strasbourg');
+    await page.close();
+  });
+
   it('makes no network request of its own', () => {
     const outside = browser.requests.filter(
       (u) => !/^https:\/\/(x\.com|www\.facebook\.com|www\.instagram\.com|www\.paris\.fr)\//.test(u),
