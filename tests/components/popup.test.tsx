@@ -107,7 +107,7 @@ describe.each<Lang>(['fr', 'en'])('popup states (%s)', (lang) => {
     render(<App data={data('https://x.com/Paris')} lang={lang} />);
     const toulouse = screen.getByTestId('cohort-bars').querySelector('[data-entity="city-31555"] button');
     fireEvent.focus(toulouse as Element);
-    expect(text(screen.getByTestId('bar-details'))).toMatch(/Toulouse.*60.153/);
+    expect(text(screen.getByTestId('bar-details'))).toMatch(/Toulouse.*124.000/);
   });
 
   it('account not in the benchmark: neutral, and names the listed account it resembles', () => {
