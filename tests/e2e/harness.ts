@@ -123,3 +123,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Waits until the background holds the page's reading for this tab (or the wait runs out). */
+export async function readingOf(browser: Browser, tabId: number, timeoutMs = 10_000): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  do {
+    const value = await browser.worker.evaluate(async (id) => {
+      const state = (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] as
+        | { report?: { reading?: { value?: number; problems?: string[] } } }
+        | undefined;
+      return state?.report?.reading ? (state.report.reading.value ?? null) : undefined;
+    }, tabId);
+    if (value !== undefined) return value ?? undefined;
+    await new Promise((r) => setTimeout(r, 100));
+  } while (Date.now() < deadline);
+  return undefined;
+}

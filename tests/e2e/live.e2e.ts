@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareAccount } from '@/lib/compare';
 import { BUNDLED } from '@/lib/dataset/bundled';
 import runAxe from './axe';
-import { type Browser, badgeText, launch, openPopup, screenshot, serve, tabIdOf } from './harness';
+import { type Browser, badgeText, launch, openPopup, readingOf, screenshot, serve, tabIdOf } from './harness';
 import { instagramPage, linkedinPage, xApp, youtubePage } from './pages';
 
 const X_APP = xApp({
@@ -116,7 +116,7 @@ describe.each(['fr-FR', 'en-US'])('live figures in Chromium (%s)', (locale) => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/Paris');
     const tabId = await tabIdOf(browser, page);
-    await badgeText(browser, tabId, '#2');
+    expect(await readingOf(browser, tabId)).toBe(1_234_567);
     await page.click('a[href="/strasbourg"]');
     // Strasbourg's page shows no figure: the popup must say so, not show Paris's.
     const popup = await openPopup(browser, tabId);
