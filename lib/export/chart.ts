@@ -142,10 +142,20 @@ export function chartModel(
     if (m.source && !sourceIds.includes(m.source)) sourceIds.push(m.source);
     if (perInhabitant && m.population && !sourceIds.includes(m.population.source)) sourceIds.push(m.population.source);
   }
-  const titles = sourceIds.map((id) => {
-    const s = options.sources?.[id];
-    return s ? `${s.title}${s.date ? ` (${s.date})` : ''}` : id;
-  });
+  // Figures read in the browser have no dataset source: say where and when they were read.
+  const readings = members
+    .filter((m) => (m.origin === 'page' || m.origin === 'observed') && m.date)
+    .map(
+      (m) =>
+        `${localName(m.shortName ?? m.name, lang)}, ${t(`export.origin.${m.origin as 'page' | 'observed'}`)} (${m.date})`,
+    );
+  const titles = [
+    ...readings,
+    ...sourceIds.map((id) => {
+      const s = options.sources?.[id];
+      return s ? `${s.title}${s.date ? ` (${s.date})` : ''}` : id;
+    }),
+  ];
   const colon = lang === 'fr' ? ' : ' : ': ';
   const method = t('export.methodLine', {
     method: comparison.methodVersion,

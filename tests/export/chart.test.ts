@@ -53,6 +53,20 @@ describe('chartModel', () => {
     expect(model.height).toBeGreaterThan(3 * 28);
   });
 
+  it('says where and when a figure read in the browser was read (it has no dataset source)', () => {
+    const d = citiesDataset();
+    const live = {
+      value: 7000,
+      metric: 'followers' as const,
+      precision: 'exact' as const,
+      readAt: '2026-06-15T09:00:00Z',
+    };
+    const model = chartModel(compareLille(d, { live }), 'fr', { sources: d.sources });
+    expect(model.sourcesLine).toMatch(/^Sources : Lille, page affichée \(2026-06-15\) ; /);
+    const en = chartModel(compareLille(d, { live }), 'en', { sources: d.sources });
+    expect(en.sourcesLine).toMatch(/^Sources: Lille, page on screen \(2026-06-15\); /);
+  });
+
   it('ranks per 1,000 inhabitants when asked, and names sources by id without the dataset', () => {
     const model = chartModel(compareLille(), 'en', { perInhabitant: true });
     expect(model.title).toBe('Followers on X per 1,000 inhabitants: cities (2012 study group)');
