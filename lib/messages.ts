@@ -11,8 +11,6 @@ export interface PageReport {
   readAt?: number;
 }
 
-export type ContentMessage = PageReport;
-
 export function isPageReport(message: unknown): message is PageReport {
   if (!message || typeof message !== 'object') return false;
   const m = message as Partial<PageReport>;
