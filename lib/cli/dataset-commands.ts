@@ -153,20 +153,20 @@ function describeEntity(e: Entity, dataset: Dataset): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** "No entity with id …", with up to five entities whose id or name contains what was typed. */
+export function unknownEntityMessage(dataset: Dataset, id: string): string {
+  const q = id.toLowerCase();
+  const near = dataset.entities
+    .filter((e) => e.id.includes(q) || e.name.fr.toLowerCase().includes(q))
+    .slice(0, 5)
+    .map((e) => `${e.id} (${e.name.fr})`);
+  return `No entity with id "${id}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`;
+}
+
 /** `dataset show <id>`: one entity with everything known (text) or its record (json). */
 export function datasetShow(dataset: Dataset, id: string, format: 'text' | 'json' = 'text'): CommandResult {
   const entity = dataset.entities.find((e) => e.id === id);
-  if (!entity) {
-    const q = id.toLowerCase();
-    const near = dataset.entities
-      .filter((e) => e.id.includes(q) || e.name.fr.toLowerCase().includes(q))
-      .slice(0, 5)
-      .map((e) => `${e.id} (${e.name.fr})`);
-    return {
-      stdout: `No entity with id "${id}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\n`,
-      exitCode: 1,
-    };
-  }
+  if (!entity) return { stdout: `${unknownEntityMessage(dataset, id)}\n`, exitCode: 1 };
   if (format === 'json') return { stdout: `${JSON.stringify(entity, null, 2)}\n`, exitCode: 0 };
   return { stdout: describeEntity(entity, dataset), exitCode: 0 };
 }

@@ -6,6 +6,7 @@ import { latestFigure } from '../export/common';
 import { detectAccount } from '../platforms/registry';
 import type { Metric, PlatformId } from '../platforms/types';
 import { type CommandResult, fail } from './args';
+import { unknownEntityMessage } from './dataset-commands';
 
 /*
  * `<url-or-entity-id>` for `compare` and `export`: which entity, on which platform, and the figure
@@ -41,16 +42,7 @@ export function resolveTarget(dataset: Dataset, target: string, platformOption: 
     return pickPlatform(site.entity, platformOption);
   }
   const entity = index.entity(target);
-  if (!entity) {
-    const q = target.toLowerCase();
-    const near = dataset.entities
-      .filter((e) => e.id.includes(q) || e.name.fr.toLowerCase().includes(q))
-      .slice(0, 5)
-      .map((e) => `${e.id} (${e.name.fr})`);
-    return {
-      result: fail(`No entity with id "${target}".${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}`, 1),
-    };
-  }
+  if (!entity) return { result: fail(unknownEntityMessage(dataset, target), 1) };
   return pickPlatform(entity, platformOption);
 }
 
