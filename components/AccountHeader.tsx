@@ -1,8 +1,8 @@
 import type { Dataset } from '@/lib/dataset';
-import { entityName, formatDate } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { entityName, formatDate } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
-import type { PopupModel } from '@/lib/popup-model';
+import type { PopupModel } from '@/lib/popup/popup-model';
 import { SourceLink } from './SourceLink';
 
 export interface AccountHeaderProps {

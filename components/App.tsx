@@ -1,6 +1,6 @@
 import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
-import type { PopupData } from '@/lib/popup-data';
+import type { PopupData } from '@/lib/popup/popup-data';
 import { AboutCard } from './AboutCard';
 import { ListedAccount } from './ListedAccount';
 import { UnlistedAccount } from './UnlistedAccount';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { CohortMember, Comparison } from '@/lib/compare';
 import { describeOrigin, memberFigure } from '@/lib/compare/describe';
-import { entityShortName, formatNumber } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { entityShortName, formatNumber } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
-import type { CohortChoice } from '@/lib/preferences';
+import type { CohortChoice } from '@/lib/settings/preferences';
 
 export interface CohortChartProps {
   comparison: Comparison;

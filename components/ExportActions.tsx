@@ -15,7 +15,7 @@ import {
   groupToJson,
 } from '@/lib/export';
 import type { Lang, Translate } from '@/lib/i18n';
-import { canvasToPng, saveFile } from '@/lib/save-file';
+import { canvasToPng, saveFile } from '@/lib/popup/save-file';
 
 export interface ExportActionsProps {
   comparison: Comparison;

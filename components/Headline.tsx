@@ -1,7 +1,7 @@
 import type { Comparison } from '@/lib/compare';
 import { headline } from '@/lib/compare/headline';
-import { formatDate } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/format';
 
 export interface HeadlineProps {
   comparison: Comparison;

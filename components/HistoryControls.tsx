@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { clearObservations } from '@/lib/history/store';
 import type { Translate } from '@/lib/i18n';
-import { clearObservations } from '@/lib/observation-store';
 
 export interface HistoryControlsProps {
   count: number;

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import { compareAccountOnScreen } from '@/lib/account-comparison';
+import { compareAccountOnScreen } from '@/lib/compare/account';
 import type { Lang, Translate } from '@/lib/i18n';
-import type { PopupData } from '@/lib/popup-data';
-import type { PopupModel } from '@/lib/popup-model';
-import { type CohortChoice, cohortPreference } from '@/lib/preferences';
+import type { PopupData } from '@/lib/popup/popup-data';
+import type { PopupModel } from '@/lib/popup/popup-model';
+import { type CohortChoice, cohortPreference } from '@/lib/settings/preferences';
 import { AccountHeader } from './AccountHeader';
 import { CohortChart } from './CohortChart';
 import { ExportMenu } from './ExportMenu';

@@ -1,9 +1,9 @@
 import type { Comparison } from '@/lib/compare';
 import { describeOrigin } from '@/lib/compare/describe';
 import type { Dataset } from '@/lib/dataset';
-import { formatNumber, formatTime } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import type { PopupModel } from '@/lib/popup-model';
+import { formatNumber, formatTime } from '@/lib/i18n/format';
+import type { PopupModel } from '@/lib/popup/popup-model';
 import { SourceLink } from './SourceLink';
 
 export interface LiveFigureProps {

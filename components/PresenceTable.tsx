@@ -1,6 +1,6 @@
 import type { Comparison } from '@/lib/compare';
-import { formatNumber } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
 
 export interface PresenceTableProps {

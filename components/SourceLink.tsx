@@ -1,6 +1,6 @@
 import type { Dataset } from '@/lib/dataset';
-import { formatDate } from '@/lib/format';
 import type { Lang } from '@/lib/i18n';
+import { formatDate } from '@/lib/i18n/format';
 
 export interface SourceLinkProps {
   dataset: Dataset;

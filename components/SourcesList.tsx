@@ -1,7 +1,7 @@
 import type { Comparison } from '@/lib/compare';
 import type { Dataset } from '@/lib/dataset';
-import { entityShortName } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { entityShortName } from '@/lib/i18n/format';
 import { SourceLink } from './SourceLink';
 
 export interface SourcesListProps {

@@ -1,6 +1,6 @@
 import type { Comparison } from '@/lib/compare';
-import { formatDate, formatNumber } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { formatDate, formatNumber } from '@/lib/i18n/format';
 
 export interface StudyCardProps {
   comparison: Comparison;

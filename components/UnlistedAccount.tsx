@@ -1,7 +1,7 @@
-import { entityName } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
+import { entityName } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
-import type { PopupModel } from '@/lib/popup-model';
+import type { PopupModel } from '@/lib/popup/popup-model';
 
 export interface UnlistedAccountProps {
   model: Extract<PopupModel, { kind: 'unlisted' }>;

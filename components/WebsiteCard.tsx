@@ -1,6 +1,6 @@
-import { entityName } from '@/lib/format';
 import type { Lang, Translate } from '@/lib/i18n';
-import type { PopupModel } from '@/lib/popup-model';
+import { entityName } from '@/lib/i18n/format';
+import type { PopupModel } from '@/lib/popup/popup-model';
 
 export interface WebsiteCardProps {
   model: Extract<PopupModel, { kind: 'website' }>;

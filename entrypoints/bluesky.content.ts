@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readBluesky } from '@/lib/platforms/bluesky/reader';
 import { bluesky } from '@/lib/platforms/bluesky/url';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readDailymotion } from '@/lib/platforms/dailymotion/reader';
 import { dailymotion } from '@/lib/platforms/dailymotion/url';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readFacebook } from '@/lib/platforms/facebook/reader';
 import { facebook } from '@/lib/platforms/facebook/url';
 

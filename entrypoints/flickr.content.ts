@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readFlickr } from '@/lib/platforms/flickr/reader';
 import { flickr } from '@/lib/platforms/flickr/url';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readInstagram } from '@/lib/platforms/instagram/reader';
 import { instagram } from '@/lib/platforms/instagram/url';
 

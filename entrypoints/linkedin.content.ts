@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readLinkedIn } from '@/lib/platforms/linkedin/reader';
 import { linkedin } from '@/lib/platforms/linkedin/url';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readMastodon } from '@/lib/platforms/mastodon/reader';
 import { mastodon } from '@/lib/platforms/mastodon/url';
 

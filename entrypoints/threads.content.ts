@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readThreads } from '@/lib/platforms/threads/reader';
 import { threads } from '@/lib/platforms/threads/url';
 

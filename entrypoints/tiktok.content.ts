@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readTikTok } from '@/lib/platforms/tiktok/reader';
 import { tiktok } from '@/lib/platforms/tiktok/url';
 

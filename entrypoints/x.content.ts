@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readX } from '@/lib/platforms/x/reader';
 import { x } from '@/lib/platforms/x/url';
 

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
+import { startContentScript } from '@/lib/content/start';
 import { readYouTube } from '@/lib/platforms/youtube/reader';
 import { youtube } from '@/lib/platforms/youtube/url';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
+import { watchTabState } from '@/lib/background/tab-state';
 import { pickLang } from '@/lib/i18n';
-import { failedData, loadPopupData } from '@/lib/popup-data';
-import { watchTabState } from '@/lib/tab-state';
+import { failedData, loadPopupData } from '@/lib/popup/popup-data';
 
 performance.mark('civiscope:start');
 const lang = pickLang(browser.i18n.getUILanguage());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
+import { readSavedPage } from '../content/read-page';
 import { detectAccount } from '../platforms/registry';
-import { readSavedPage } from '../read-page';
 import { type CommandResult, fail } from './args';
 
 /** happy-dom stands in for the browser's DOMParser; scripts in the saved page are never run. */

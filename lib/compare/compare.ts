@@ -1,5 +1,5 @@
 import type { Account, Dataset, Entity } from '../dataset';
-import type { Observation } from '../observation';
+import type { Observation } from '../history/observation';
 import { type Metric, PLATFORM_IDS, type PlatformId, type Precision } from '../platforms/types';
 import { dayNumber, dayString, isValidOn, oneYearBefore } from './dates';
 import { DATE_SPAN_DAYS, METHOD_VERSION, METRIC_PREFERENCE } from './method';

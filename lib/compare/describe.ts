@@ -1,6 +1,6 @@
 import type { Dataset } from '../dataset';
-import { entityShortName, formatDate, formatNumber, formatTime } from '../format';
 import type { Lang, Translate } from '../i18n';
+import { entityShortName, formatDate, formatNumber, formatTime } from '../i18n/format';
 import type { CohortMember, Comparison, FigureRef, Flag } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dataset, Entity, Group } from '../dataset';
-import type { Observation } from '../observation';
+import type { Observation } from '../history/observation';
 import type { Metric, PlatformId, Precision } from '../platforms/types';
 
 /**

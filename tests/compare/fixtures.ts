@@ -3,7 +3,7 @@
  * expected ranks, medians and ratios can be worked out by hand.
  */
 import type { Account, Dataset, Entity, Figure, Group } from '@/lib/dataset';
-import type { Observation } from '@/lib/observation';
+import type { Observation } from '@/lib/history/observation';
 import type { PlatformId } from '@/lib/platforms/types';
 
 export const NOW = '2026-06-15';

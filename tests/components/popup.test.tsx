@@ -2,14 +2,14 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
+import type { TabState } from '@/lib/background/tab-state';
 import { compareAccount } from '@/lib/compare';
 import { BUNDLED, bundledIndex } from '@/lib/dataset/bundled';
 import type { Lang } from '@/lib/i18n';
 import { detectAccount } from '@/lib/platforms/registry';
-import type { PopupData } from '@/lib/popup-data';
-import { resolvePopupModel } from '@/lib/popup-model';
-import { cohortPreference } from '@/lib/preferences';
-import type { TabState } from '@/lib/tab-state';
+import type { PopupData } from '@/lib/popup/popup-data';
+import { resolvePopupModel } from '@/lib/popup/popup-model';
+import { cohortPreference } from '@/lib/settings/preferences';
 
 const NOW = new Date('2026-11-28T14:32:00Z');
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s/g, ' ');

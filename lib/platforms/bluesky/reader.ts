@@ -1,4 +1,3 @@
-import { parseCount } from '../../parse-count';
 import {
   dig,
   followActionCount,
@@ -11,6 +10,7 @@ import {
   textOf,
   webLink,
 } from '../page-utils';
+import { parseCount } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

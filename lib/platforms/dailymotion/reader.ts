@@ -1,5 +1,5 @@
-import { parseCountNear } from '../../parse-count';
 import { canonicalUrl, dig, followActionCount, found, meta, missing, pathOf, readJsonLd, str } from '../page-utils';
+import { parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 // Only the public API field `followers_total` is verified (PLATFORMS.md); the page markup is not.

@@ -1,4 +1,3 @@
-import { parseCountNear } from '../../parse-count';
 import {
   canonicalUrl,
   dig,
@@ -15,6 +14,7 @@ import {
   textOf,
   webLink,
 } from '../page-utils';
+import { parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

@@ -1,5 +1,5 @@
-import { parseCount, parseCountNear } from '../../parse-count';
 import { canonicalUrl, found, linkList, meta, missing, pathOf, textOf, webLink } from '../page-utils';
+import { parseCount, parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

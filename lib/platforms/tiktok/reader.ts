@@ -1,4 +1,3 @@
-import { parseCount } from '../../parse-count';
 import {
   dig,
   findFirst,
@@ -13,6 +12,7 @@ import {
   textOf,
   webLink,
 } from '../page-utils';
+import { parseCount } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

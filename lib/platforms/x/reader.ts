@@ -1,4 +1,3 @@
-import { parseCount, parseCountNear } from '../../parse-count';
 import {
   dig,
   findFirst,
@@ -12,6 +11,7 @@ import {
   textOf,
   webLink,
 } from '../page-utils';
+import { parseCount, parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

@@ -1,4 +1,3 @@
-import { parseCountNear } from '../../parse-count';
 import {
   canonicalUrl,
   dig,
@@ -13,6 +12,7 @@ import {
   textOf,
   webLink,
 } from '../page-utils';
+import { parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
 const SEL = {

@@ -1,0 +1,121 @@
+import { browser } from 'wxt/browser';
+import { compareAccountOnScreen } from '../compare/account';
+import { headline } from '../compare/headline';
+import { isPageReport, type PageReport } from '../content/messages';
+import type { DatasetIndex } from '../dataset/lookup';
+import { loadObservations, recordObservation } from '../history/store';
+import { type Lang, translator } from '../i18n';
+import { entityName } from '../i18n/format';
+import { cohortPreference, getCohortChoice } from '../settings/preferences';
+import { badgeFor } from './badge';
+import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
+
+/** Wires the background's listeners. Called from the background entrypoint's main(). */
+export function startBackground(
+  loadIndex: () => Promise<DatasetIndex>,
+  lang: Lang,
+  clock: () => Date = () => new Date(),
+): void {
+  const t = translator(lang);
+  // Reports of one tab are handled one after the other: a late "page" report must never
+  // overwrite the reading that followed it.
+  const queues = new Map<number, Promise<void>>();
+  const enqueue = (tabId: number, work: () => Promise<void>) => {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+    queues.set(tabId, next);
+    return next;
+  };
+
+  async function updateBadge(tabId: number, state: TabState): Promise<void> {
+    const index = await loadIndex();
+    const { account, reading, readAt } = state.report;
+    const entity = state.entityId ? index.entity(state.entityId) : undefined;
+    let rank: number | null | undefined;
+    let title = t('action.title');
+    if (entity && account) {
+      // The same inputs as the popup's, so that the badge and the popup always agree.
+      const comparison = compareAccountOnScreen({
+        dataset: index.dataset,
+        entityId: entity.id,
+        account,
+        reading,
+        readAt,
+        observations: (await loadObservations()).entries,
+        cohort: await getCohortChoice(),
+        now: clock(),
+      });
+      // A rank among one is no rank: the badge then keeps the group code.
+      rank = comparison && comparison.ranked >= 2 ? comparison.rank : undefined;
+      // The toolbar button's tooltip says in words what the badge says in a few letters.
+      title = `${entityName(entity, lang)} — ${comparison ? headline(comparison, lang).rank : t(`group.${entity.group}`)}`;
+    }
+    const badge = badgeFor(entity?.group, t, rank);
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setTitle({ tabId, title });
+    if (badge.colour) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
+  }
+
+  async function applyReport(tabId: number, report: PageReport): Promise<void> {
+    const index = await loadIndex();
+    const match = report.account ? index.account(report.account.platform, report.account.key) : undefined;
+    const state: TabState = { url: report.url, report, entityId: match?.entity.id };
+    await setTabState(tabId, state);
+    const reading = report.reading;
+    if (match && report.account && reading?.value !== undefined && reading.metric && reading.precision) {
+      // Only listed accounts are remembered: the history is about the benchmark, not the user's browsing.
+      await recordObservation({
+        entityId: match.entity.id,
+        platform: report.account.platform,
+        key: report.account.key,
+        metric: reading.metric,
+        value: reading.value,
+        precision: reading.precision,
+        at: new Date(report.readAt ?? clock().getTime()).toISOString(),
+        url: report.url,
+      });
+    }
+    await updateBadge(tabId, state);
+  }
+
+  async function clearTab(tabId: number): Promise<void> {
+    await clearTabState(tabId);
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: '' }),
+      browser.action.setTitle({ tabId, title: t('action.title') }),
+    ]).catch(() => {
+      // The tab may be gone already.
+    });
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !isPageReport(message)) return undefined;
+    return enqueue(tabId, () => applyReport(tabId, message));
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    // A new document is loading. Where we have no host permission the URL is hidden from us,
+    // which means the tab left the supported platforms: forget what we knew.
+    if (changeInfo.status !== 'loading') return;
+    const url = changeInfo.url ?? tab.url;
+    void enqueue(tabId, async () => {
+      const state = await getTabState(tabId);
+      if (state && state.url !== url) await clearTab(tabId);
+    });
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    queues.delete(tabId);
+    void clearTabState(tabId);
+  });
+
+  // The user switched the cohort in the popup: every badge's rank may change.
+  cohortPreference.watch(async () => {
+    for (const tabId of await tabsWithState()) {
+      void enqueue(tabId, async () => {
+        const state = await getTabState(tabId);
+        if (state) await updateBadge(tabId, state);
+      });
+    }
+  });
+}

@@ -1,0 +1,20 @@
+import type { AccountRef, AudienceReading } from '../platforms/types';
+
+/** Content script → background: what the page in this tab is, re-sent on every in-app navigation. */
+export interface PageReport {
+  type: 'civiscope:page';
+  url: string;
+  account: AccountRef | null;
+  /** Present once the page's audience has been read (or failed to be read). */
+  reading?: AudienceReading;
+  /** Epoch milliseconds of the reading. */
+  readAt?: number;
+}
+
+export function isPageReport(message: unknown): message is PageReport {
+  if (!message || typeof message !== 'object') return false;
+  const m = message as Partial<PageReport>;
+  return (
+    m.type === 'civiscope:page' && typeof m.url === 'string' && (m.account === null || typeof m.account === 'object')
+  );
+}

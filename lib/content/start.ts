@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { AccountRef, PageReader, PlatformGrammar } from '../platforms/types';
+import { awaitReading } from './await-reading';
+import type { PageReport } from './messages';
+
+/** The platform's grammar, guarded: a grammar bug must never break the page. */
+function detect(grammar: PlatformGrammar, href: string): AccountRef | null {
+  try {
+    return grammar.parseAccountUrl(new URL(href)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The content script's whole job: say which account (if any) this page is, on load and on
+ * every in-app navigation, then read the audience the page shows. Pages that are not accounts
+ * cost one URL parse and one message. Each platform has its own content script (see
+ * entrypoints/*.content.ts) so that a page loads only its platform's grammar and reader.
+ */
+export function startContentScript(ctx: ContentScriptContext, grammar: PlatformGrammar, reader: PageReader): void {
+  let current: AbortController | undefined;
+  const send = (message: PageReport) => {
+    browser.runtime.sendMessage(message).catch(() => {
+      // The background may be restarting or the extension reloaded; the next navigation re-reports.
+    });
+  };
+  const onPage = (href: string) => {
+    current?.abort();
+    const account = detect(grammar, href);
+    send({ type: 'civiscope:page', url: href, account });
+    if (!account) return;
+    const controller = new AbortController();
+    current = controller;
+    void awaitReading(document, account, reader, { signal: controller.signal }).then((reading) => {
+      if (reading && !controller.signal.aborted && ctx.isValid) {
+        send({ type: 'civiscope:page', url: href, account, reading, readAt: Date.now() });
+      }
+    });
+  };
+  ctx.onInvalidated(() => current?.abort());
+  onPage(location.href);
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onPage(newUrl.href));
+}

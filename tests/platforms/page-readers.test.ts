@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import { describe, expect, test } from 'vitest';
+import { readSavedPage } from '@/lib/content/read-page';
+import { getReader } from '@/lib/platforms/readers';
+import { type AudienceReading, PLATFORM_IDS, type PlatformId } from '@/lib/platforms/types';
+
+const ROOT = path.resolve(__dirname, '../..');
+// Real saved pages are read from the shared folder, never copied into the repository.
+const SHARED = path.resolve(ROOT, '../shared/fixtures/pages');
+const OWN = path.resolve(ROOT, 'tests/fixtures/pages');
+
+const load = (file: string) =>
+  readFileSync(file.startsWith('shared:') ? path.join(SHARED, file.slice(7)) : path.join(OWN, file), 'utf8');
+
+type Expected = Pick<AudienceReading, 'metric' | 'value' | 'precision' | 'source'> & { problem?: string };
+// [fixture, platform, account key, expected value or expected problem (substring), expected extras]
+type Row = [string, PlatformId, string, Expected, { displayName?: string; links?: string[] }?];
+
+const ROWS: Row[] = [
+  // Real pages (metascraper fixtures)
+  [
+    'shared:instagram-profile.html',
+    'instagram',
+    'pluto__travel',
+    { metric: 'followers', value: 2362, precision: 'exact', source: 'meta' },
+    { displayName: 'Pluto' },
+  ],
+  ['shared:instagram-profile.html', 'instagram', 'someone_else', { problem: 'describes pluto__travel' }],
+  [
+    'shared:youtube-channel.html',
+    'youtube',
+    'UCzcRQ3vRNr6fJ1A9rqFn7QA',
+    { metric: 'subscribers', value: 4_690_000, precision: 'rounded', source: 'embedded-json' },
+    { displayName: 'ONE Media', links: ['https://www.facebook.com/204568612956950'] },
+  ],
+  [
+    'shared:youtube-channel.html',
+    'youtube',
+    '@onemedia.',
+    { metric: 'subscribers', value: 4_690_000, precision: 'rounded', source: 'embedded-json' },
+  ],
+  ['shared:youtube-channel.html', 'youtube', '@elysee', { problem: 'describes' }],
+  ['shared:youtube-channel.html', 'youtube', 'c/onemedia', { problem: 'describes' }],
+  [
+    'shared:linkedin-company.html',
+    'linkedin',
+    'company/audiense',
+    { metric: 'followers', value: 5750, precision: 'exact', source: 'meta' },
+    { displayName: 'Audiense', links: ['http://www.audiense.com/'] },
+  ],
+  ['shared:linkedin-company.html', 'linkedin', 'company/other', { problem: 'describes company/audiense' }],
+  // Hand-written fixtures (see each file's header comment)
+  [
+    'x-profile.html',
+    'x',
+    'elysee',
+    { metric: 'followers', value: 4420, precision: 'exact', source: 'json-ld' },
+    { displayName: 'Élysée', links: ['https://elysee.fr/'] },
+  ],
+  ['x-profile.html', 'x', 'id:18814998', { metric: 'followers', value: 4420, precision: 'exact', source: 'json-ld' }],
+  ['x-profile.html', 'x', 'matignon', { problem: 'shows @elysee' }],
+  [
+    'x-profile-fr-dom.html',
+    'x',
+    'gouvernementfr',
+    { metric: 'followers', value: 1_200_000, precision: 'rounded', source: 'text' },
+    { links: ['https://t.co/XyZ987'] },
+  ],
+  ['x-profile-fr-dom.html', 'x', 'id:42', { problem: 'cannot confirm' }],
+  ['x-suspended.html', 'x', 'elysee', { problem: 'suspended' }],
+  ['x-other-account.html', 'x', 'elysee', { metric: 'followers', value: 4420, precision: 'exact', source: 'text' }],
+  ['x-other-account.html', 'x', 'matignon', { problem: 'shows @elysee' }],
+  [
+    'facebook-page-fr.html',
+    'facebook',
+    'gouvernement.fr',
+    { metric: 'followers', value: 1_234_567, precision: 'exact', source: 'embedded-json' },
+    { displayName: 'Gouvernement', links: ['https://www.info.gouv.fr/'] },
+  ],
+  ['facebook-page-fr.html', 'facebook', 'id:100064578467574', { problem: 'describes gouvernement.fr' }],
+  ['facebook-page-fr.html', 'facebook', 'matignon', { problem: 'describes gouvernement.fr' }],
+  [
+    'facebook-dom-fr.html',
+    'facebook',
+    'gouvernement.fr',
+    { metric: 'followers', value: 1_200_000, precision: 'rounded', source: 'text' },
+    { links: ['https://www.info.gouv.fr/'] },
+  ],
+  [
+    'facebook-likes-meta.html',
+    'facebook',
+    'gouvernement.fr',
+    { metric: 'page-likes', value: 12345, precision: 'exact', source: 'meta' },
+  ],
+  [
+    'youtube-2024-fr.html',
+    'youtube',
+    '@elysee',
+    { metric: 'subscribers', value: 1_200_000, precision: 'rounded', source: 'embedded-json' },
+    { displayName: 'Élysée' },
+  ],
+  [
+    'youtube-2024-fr.html',
+    'youtube',
+    'UCexampleElysee0000000a1',
+    { metric: 'subscribers', value: 1_200_000, precision: 'rounded', source: 'embedded-json' },
+  ],
+  [
+    'youtube-stale-data.html',
+    'youtube',
+    '@elysee',
+    { metric: 'subscribers', value: 13000, precision: 'rounded', source: 'text' },
+    { links: ['https://www.elysee.fr/'] },
+  ],
+  ['youtube-stale-data.html', 'youtube', '@autre', { problem: 'describes @elysee' }],
+  ['instagram-private.html', 'instagram', 'mairie_exemple', { problem: 'private' }],
+  [
+    'instagram-logged-in-fr.html',
+    'instagram',
+    'pluto__travel',
+    { metric: 'followers', value: 2362, precision: 'exact', source: 'attribute' },
+    { links: ['https://www.pluto.travel/'] },
+  ],
+  ['instagram-logged-in-fr.html', 'instagram', 'other_user', { problem: 'describes other' }],
+  [
+    'linkedin-fr-logged-in.html',
+    'linkedin',
+    'company/ministere-exemple',
+    { metric: 'followers', value: 12345, precision: 'exact', source: 'text' },
+  ],
+  [
+    'tiktok-profile.html',
+    'tiktok',
+    'ville.exemple',
+    { metric: 'followers', value: 783_412, precision: 'exact', source: 'embedded-json' },
+    { displayName: 'Ville Exemple', links: ['https://www.ville-exemple.fr/'] },
+  ],
+  ['tiktok-profile.html', 'tiktok', 'autre.ville', { problem: 'describes ville.exemple' }],
+  [
+    'tiktok-dom-fr.html',
+    'tiktok',
+    'ville.exemple',
+    { metric: 'followers', value: 34500, precision: 'rounded', source: 'text' },
+  ],
+  ['tiktok-dom-fr.html', 'tiktok', 'autre.ville', { problem: 'not found' }],
+  [
+    'threads-profile.html',
+    'threads',
+    'ville.exemple',
+    { metric: 'followers', value: 12345, precision: 'exact', source: 'meta' },
+    { displayName: 'Ville Exemple' },
+  ],
+  ['threads-profile.html', 'threads', 'autre', { problem: 'describes ville.exemple' }],
+  [
+    'bluesky-profile.html',
+    'bluesky',
+    'bsky.app',
+    { metric: 'followers', value: 1_101_177, precision: 'exact', source: 'json-ld' },
+    { displayName: 'Bluesky', links: ['https://bsky.social/about'] },
+  ],
+  [
+    'bluesky-profile.html',
+    'bluesky',
+    'did:plc:z72i7hdynmk6r22z27h6tvur',
+    { metric: 'followers', value: 1_101_177, precision: 'exact', source: 'json-ld' },
+  ],
+  ['bluesky-profile.html', 'bluesky', 'gouvernement.fr', { problem: 'describes bsky.app' }],
+  [
+    'bluesky-dom.html',
+    'bluesky',
+    'gouvernement.fr',
+    { metric: 'followers', value: 45321, precision: 'exact', source: 'attribute' },
+  ],
+  ['bluesky-dom.html', 'bluesky', 'did:plc:abc', { problem: 'describes gouvernement.fr' }],
+  [
+    'mastodon-profile-fr.html',
+    'mastodon',
+    'numerique@social.numerique.gouv.fr',
+    { metric: 'followers', value: 12345, precision: 'exact', source: 'attribute' },
+    { displayName: 'Numérique', links: ['https://www.numerique.gouv.fr/'] },
+  ],
+  ['mastodon-profile-fr.html', 'mastodon', 'autre@social.numerique.gouv.fr', { problem: 'describes numerique' }],
+  ['mastodon-hidden.html', 'mastodon', 'numerique@social.numerique.gouv.fr', { problem: 'hidden' }],
+  [
+    'mastodon-meta.html',
+    'mastodon',
+    'gargron@mastodon.social',
+    { metric: 'followers', value: 350_000, precision: 'rounded', source: 'meta' },
+  ],
+  ['mastodon-meta.html', 'mastodon', 'gargron@other.example', { problem: 'describes gargron@mastodon.social' }],
+  [
+    'flickr-profile.html',
+    'flickr',
+    'elysee',
+    { metric: 'followers', value: 4321, precision: 'exact', source: 'embedded-json' },
+    { displayName: 'Élysée' },
+  ],
+  [
+    'flickr-profile.html',
+    'flickr',
+    '12345678@N00',
+    { metric: 'followers', value: 4321, precision: 'exact', source: 'embedded-json' },
+  ],
+  ['flickr-profile.html', 'flickr', 'matignon', { problem: 'describes elysee' }],
+  [
+    'dailymotion-channel.html',
+    'dailymotion',
+    'elysee',
+    { metric: 'followers', value: 56789, precision: 'exact', source: 'json-ld' },
+  ],
+  ['dailymotion-channel.html', 'dailymotion', 'autre', { problem: 'describes elysee' }],
+];
+
+// A separate happy-dom window that treats the pages' stylesheets and iframes as loaded (no network, no noise).
+const win = new Window({ settings: { handleDisabledFileLoadingAsSuccess: true } });
+const parse = (html: string) => new win.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+
+describe('page readers on fixtures', () => {
+  test.each(ROWS)('%s as %s %s', (file, platform, key, expected, extras) => {
+    const got = readSavedPage(load(file), { platform, page: 'profile', key }, parse);
+    const { problem, ...value } = expected;
+    if (problem) {
+      expect(got.value).toBeUndefined();
+      expect(got.problems.join(' | ')).toContain(problem);
+    } else {
+      expect({ metric: got.metric, value: got.value, precision: got.precision, source: got.source }).toEqual(value);
+    }
+    if (extras?.displayName) expect(got.displayName).toBe(extras.displayName);
+    if (extras?.links) expect(got.links).toEqual(extras.links);
+  });
+});
+
+describe('registry', () => {
+  test.each(PLATFORM_IDS)('%s has a page reader', (id) => {
+    expect(typeof getReader(id)).toBe('function');
+  });
+
+  test('readSavedPage never throws and says why', () => {
+    const bad = readSavedPage('<html>', { platform: 'x', page: 'profile', key: 'elysee' }, () => {
+      throw new Error('boom');
+    });
+    expect(bad.problems[0]).toContain('boom');
+  });
+});
