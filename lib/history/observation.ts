@@ -16,4 +16,10 @@ export interface Observation {
   at: string;
   /** Page the value was read on. */
   url: string;
+  /**
+   * How the page came to be read: `visit` (the user opened it; the default when absent) or
+   * `refreshed` (a group refresh the user started opened it), with that job's id.
+   */
+  origin?: 'visit' | 'refreshed';
+  jobId?: string;
 }

@@ -1,0 +1,51 @@
+import type { PlatformId } from '../platforms/types';
+
+/**
+ * The overlay: what the user's own browser adds to the bundled dataset — accounts found on an
+ * institution's official website or added by hand, and platforms checked absent on that site.
+ * It lives in one versioned `local:overlay` storage item (see store.ts). It never silently
+ * replaces a bundled account: a conflicting key is shown and the user chooses.
+ *
+ * This file is the contract shared by discovery, refresh, the dashboard and the data export:
+ * change it only with a migration.
+ */
+export const OVERLAY_VERSION = 1;
+
+/** Where an overlay account comes from. */
+export type OverlaySource =
+  /** A primary link on the institution's official website, read on that date. */
+  | { kind: 'official-site'; url: string; readAt: string }
+  /** Added by the user by hand. */
+  | { kind: 'user'; addedAt: string }
+  /** Imported from a file (a colleague's export, or one's own). */
+  | { kind: 'import'; file: string; importedAt: string };
+
+export interface OverlayAccount {
+  entityId: string;
+  platform: PlatformId;
+  /** Canonical key, as the platform's grammar returns it for `url`. */
+  key: string;
+  url: string;
+  /** `confirmed`: a primary link on the institution's own site; `user`: added by hand. */
+  confidence: 'confirmed' | 'user';
+  source: OverlaySource;
+}
+
+/**
+ * "Absent as of a date": a discovery run read the institution's official site on `checkedAt`
+ * and it lists no account on `platform`. Evidence, not a verdict: a later account replaces it.
+ */
+export interface OverlayAbsence {
+  entityId: string;
+  platform: PlatformId;
+  /** The page that was read. */
+  url: string;
+  /** ISO datetime of the reading. */
+  checkedAt: string;
+}
+
+export interface Overlay {
+  version: typeof OVERLAY_VERSION;
+  accounts: OverlayAccount[];
+  absences: OverlayAbsence[];
+}
