@@ -78,6 +78,32 @@ const CASES: {
       'linkedin company/ormeval-emploi',
     ],
   },
+  {
+    file: 'region-wordpress-header.html',
+    site: 'https://www.hautelisiere.example.fr/',
+    primaries: {
+      facebook: 'regionhautelisiere',
+      x: 'hautelisiere',
+      instagram: 'hautelisiere',
+      linkedin: 'company/10234567',
+      threads: 'hautelisiere',
+      youtube: '@regionhautelisiere',
+    },
+    // The president's own account, labelled as his in the header: kept, never primary.
+    alternatives: ['x jlegrandpres'],
+  },
+  {
+    file: 'ville-drupal-ids.html',
+    site: 'https://www.sainte-aurore.example.fr/',
+    primaries: {
+      facebook: 'saintaurore',
+      x: 'saint_aurore',
+      youtube: 'user/villesaintaurore',
+      mastodon: 'saintaurore@piaille.fr',
+      flickr: 'villesaintaurore',
+    },
+    alternatives: ['facebook mediatheque.saintaurore', 'youtube c/villesaintaurore'],
+  },
   { file: 'hostile.html', site: 'https://www.belcourt.example/', primaries: {} },
 ];
 
