@@ -112,7 +112,7 @@ export const fr = {
   'popup.presence.summary':
     'Plateformes utilisées : {used} sur {known} connues. Médiane du groupe : {median} ({membersKnown} sur {members} membres connus sur toutes les plateformes).',
   'popup.presence.note':
-    '« Inconnu » : aucune source ne dit si le compte existe. « Non » : le site officiel a été lu à cette date et ne lie aucun compte. Les parts ne comptent que les pairs connus.',
+    '« Inconnu » : aucune source ne dit si le compte existe. « Non » : le site officiel a été lu à cette date et ne lie aucun compte. Les parts ne comptent que les pairs connus.',
   'popup.participation.title': 'Plateforme participative',
   'popup.participation.none': 'Aucune plateforme participative connue.',
   'popup.participation.share': '{n} sur {of} pairs en ont une.',
