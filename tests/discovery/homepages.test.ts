@@ -267,6 +267,27 @@ describe('accountOfLink', () => {
   });
 });
 
+describe('participation and blogs', () => {
+  it('finds them by host, path, text or an icon link’s aria-label, once per URL', () => {
+    const doc = parseHtml(`<header><a href="/bp-2027">Budget participatif</a></header>
+      <main><a href="https://ville.citizenlab.co/fr-FR/">Donnez votre avis</a>
+      <a href="https://consultation.cap-collectif.com/project/x">Consulter</a>
+      <a href="/actualites" aria-label="Le blog de la ville"><svg></svg></a>
+      <a href="https://blog.ville.example/#top">Actualités</a><a href="https://blog.ville.example/">Blog</a>
+      <a href="/demarches">Démarches</a></main>`);
+    const result = discoverAccounts(doc, 'https://www.ville.example/');
+    expect(result.participation.map((p) => [p.url, p.software ?? null, p.where])).toEqual([
+      ['https://www.ville.example/bp-2027', null, 'header'],
+      ['https://ville.citizenlab.co/fr-FR/', 'citizenlab', 'content'],
+      ['https://consultation.cap-collectif.com/project/x', 'cap-collectif', 'content'],
+    ]);
+    expect(result.blogs.map((b) => b.url)).toEqual([
+      'https://www.ville.example/actualites',
+      'https://blog.ville.example/',
+    ]);
+  });
+});
+
 describe('hostile sizes', () => {
   it('weighs at most 2,000 social links and says so', () => {
     const links = Array.from({ length: 2100 }, (_, i) => `<a href="https://x.com/user${i}">x</a>`).join('');
