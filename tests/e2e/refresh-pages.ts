@@ -47,8 +47,8 @@ export interface Peer {
   handle: string;
 }
 
-/** The X cohort of a ministry (every ministry), as the engine builds it, with the listed accounts. */
-export function ministryCohort(self: string): { self: Peer; peers: Peer[]; withoutAccount: string[] } {
+/** The X cohort of an entity (the whole group), as the engine builds it, with the listed accounts. */
+export function xCohort(self: string): { self: Peer; peers: Peer[]; withoutAccount: string[] } {
   const entity = BUNDLED.entities.find((e) => e.id === self);
   const account = entity?.accounts.find((a) => a.platform === 'x');
   if (!entity || !account) throw new Error(`${self} has no X account`);

@@ -6,10 +6,10 @@ import { BUNDLED } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import type { RefreshJob } from '@/lib/refresh/types';
 import { type Browser, badgeText, launch, openPopup, readingOf, screenshot, tabIdOf } from './harness';
-import { ministryCohort, type PageKind, routeX } from './refresh-pages';
+import { type PageKind, routeX, xCohort } from './refresh-pages';
 
 // The ministries on X: the cohort with the most listed accounts on one platform.
-const COHORT = ministryCohort('ministry-culture');
+const COHORT = xCohort('ministry-culture');
 const SELF_FOLLOWERS = 250_000;
 const LOGIN = COHORT.peers[3] as (typeof COHORT.peers)[number];
 const SUSPENDED = COHORT.peers[6] as (typeof COHORT.peers)[number];
