@@ -95,12 +95,18 @@ export class RefreshDriver {
     return this.commit(next, effects);
   }
 
-  /** Saves first (a restart after this point resumes from the new state), then acts. */
+  /**
+   * Records the reading and counts the load first, so that whoever sees the saved job (the popup
+   * redraws when it changes) finds its figure already kept; then saves (a restart after this
+   * point resumes from the new state); then acts on the tab and the timer.
+   */
   private async commit(job: RefreshJob, effects: readonly Effect[]): Promise<RefreshJob> {
+    const first = (e: Effect) => e.type === 'record' || e.type === 'count-load';
+    for (const effect of effects.filter(first)) await this.perform(job, effect);
     await this.ports.saveJob(job);
     if (job.status !== 'running') this.ports.clearTimer();
     let current = job;
-    for (const effect of effects) current = await this.perform(current, effect);
+    for (const effect of effects.filter((e) => !first(e))) current = await this.perform(current, effect);
     return current;
   }
 

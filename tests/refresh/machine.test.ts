@@ -391,6 +391,21 @@ describe('RefreshDriver with fake tabs and a fake clock', () => {
     expect(fake.recorded).toHaveLength(2);
   });
 
+  it('keeps the reading before saving the job, so that a popup redrawing on the saved job finds it', async () => {
+    const fake = new FakeBrowser();
+    const driver = new RefreshDriver(fake);
+    await start(driver, [peer('A')]);
+    const seenAtSave: number[] = [];
+    const save = fake.saveJob;
+    fake.saveJob = async (job) => {
+      seenAtSave.push(fake.recorded.length);
+      await save(job);
+    };
+    await driver.report(fake.stored?.tabId as number, read('A', 10));
+    expect(fake.stored?.status).toBe('done');
+    expect(seenAtSave).toEqual([1]);
+  });
+
   it('never runs two jobs at once', async () => {
     const fake = new FakeBrowser();
     const driver = new RefreshDriver(fake);
