@@ -2,8 +2,8 @@
  * Group refresh speed: a full refresh of a cohort's X pages (routed, each with its own figure) in
  * headless Chromium with the DEFAULT delay (2.5 s ± 30 %), from the click to the job's end.
  * Prints the total and the per-page overhead (page request → reading recorded), for the
- * ministries (the cohort with the most listed accounts on one platform) and the ministers
- * (10 peers with an account). Needs a build (`npm run build`) and Debian's chromium.
+ * ministries (the cohort with the most listed accounts on one platform, 14 pages today) and the
+ * whole group of cities seen from Paris (10 pages today). Needs a build (`npm run build`) and Debian's chromium.
  * Usage: npm run bench:refresh
  */
 import type { Observation } from '../lib/history/observation';
@@ -44,7 +44,8 @@ async function bench(self: string): Promise<void> {
           })
         : route.fulfill({ status: 404, body: '' });
     });
-    await browser.worker.evaluate(() => chrome.storage.local.set({ 'refresh-consent': true }));
+    // The whole group (cities and regions default to the 2012 study's ten), consent given before.
+    await browser.worker.evaluate(() => chrome.storage.local.set({ 'refresh-consent': true, cohort: 'all' }));
     const page = await browser.context.newPage();
     await page.goto(cohort.self.url);
     const tabId = await tabIdOf(browser, page);
@@ -78,8 +79,10 @@ async function bench(self: string): Promise<void> {
     const fresh = await popup
       .locator(`[data-testid="cohort-bars"] li[data-origin="refreshed"][data-date="${today}"]`)
       .count();
+    const notRead = job.peers.filter((p) => p.outcome && p.outcome.kind !== 'read' && p.outcome.kind !== 'no-account');
+    if (notRead.length > 0) console.log('not read:', JSON.stringify(notRead.map((p) => [p.url, p.outcome])));
     console.log(
-      `${self} on X: ${cohort.peers.length} pages, ${job.status}${job.stop ? ` (${job.stop})` : ''} in ${total.toFixed(1)} s` +
+      `${self} on X: ${job.loads} pages, ${job.status}${job.stop ? ` (${job.stop})` : ''} in ${total.toFixed(1)} s` +
         ` (limit 90 s); per-page overhead besides the delay: median ${median} ms, mean ${mean.toFixed(0)} ms;` +
         ` ${fresh} of ${overheads.length} pages read are ranked with today's date`,
     );
@@ -89,4 +92,4 @@ async function bench(self: string): Promise<void> {
 }
 
 await bench('ministry-culture');
-await bench('minister-darmanin');
+await bench('city-75056');
