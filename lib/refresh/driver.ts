@@ -91,6 +91,8 @@ export class RefreshDriver {
 
   private async apply(job: RefreshJob, event: JobEvent): Promise<RefreshJob> {
     const { job: next, effects } = step(job, event, this.ctx());
+    // A tab the user took for something else is theirs again: their visits there count as visits.
+    if (next.stop === 'navigated-away' && job.tabId !== null) this.owned.delete(job.tabId);
     if (next === job && effects.length === 0) return job;
     return this.commit(next, effects);
   }

@@ -232,4 +232,28 @@ describe('group refresh in Chromium', () => {
     expect((await openTabs(b)).filter((u) => u.startsWith('https://x.com/'))).toEqual([COHORT.self.url]);
     await screenshot(popup, 'refresh-cancelled-fr');
   });
+
+  it('the user closing the refresh tab stops the job, keeps what was read and says so', async () => {
+    const { b, popup } = await setUp(1_500);
+    await b.worker.evaluate(() => chrome.storage.local.set({ 'refresh-consent': true }));
+    await popup.getByRole('button', { name: 'Actualiser le groupe' }).click();
+    const running = await until(
+      () => job(b),
+      (j) => (j?.peers.filter((p) => p.outcome?.kind === 'read').length ?? 0) >= 2,
+    );
+    await b.worker.evaluate((id) => chrome.tabs.remove(id), running?.tabId as number);
+    const stopped = await until(
+      () => job(b),
+      (j) => j?.status !== 'running',
+      10_000,
+    );
+    expect(stopped?.stop).toBe('tab-closed');
+    await popup.getByTestId('refresh-stop').waitFor();
+    expect(await popup.getByTestId('refresh-stop').textContent()).toBe(
+      'L’onglet d’actualisation a été fermé : actualisation arrêtée ; les chiffres déjà relus sont gardés.',
+    );
+    const read = stopped?.peers.filter((p) => p.outcome?.kind === 'read').length ?? 0;
+    expect(read).toBeGreaterThanOrEqual(2);
+    expect((await observations(b)).filter((o) => o.origin === 'refreshed')).toHaveLength(read);
+  });
 });

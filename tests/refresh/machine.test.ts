@@ -466,5 +466,7 @@ describe('RefreshDriver with fake tabs and a fake clock', () => {
     await fake.tick();
     expect(fake.stored).toMatchObject({ status: 'stopped', stop: 'navigated-away' });
     expect(fake.log.some((l) => l.startsWith('close'))).toBe(false);
+    // The tab is the user's now: their reports there are no longer the job's.
+    expect(await driver.report(100, read('A', 10))).toBe(false);
   });
 });
