@@ -73,6 +73,7 @@ export function startBackground(
         precision: reading.precision,
         at: new Date(report.readAt ?? clock().getTime()).toISOString(),
         url: report.url,
+        origin: 'visit',
       });
     }
     await updateBadge(tabId, state);

@@ -109,7 +109,13 @@ describe('background', () => {
     );
     const { entries } = await loadObservations();
     expect(entries).toEqual([
-      expect.objectContaining({ entityId: 'city-75056', key: 'paris', value: 1234, at: '2026-11-28T00:00:00.000Z' }),
+      expect.objectContaining({
+        entityId: 'city-75056',
+        key: 'paris',
+        value: 1234,
+        at: '2026-11-28T00:00:00.000Z',
+        origin: 'visit',
+      }),
     ]);
   });
 
