@@ -2,16 +2,22 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { watchTabState } from '@/lib/background/tab-state';
-import { pickLang } from '@/lib/i18n';
+import { chooseLang, type Lang } from '@/lib/i18n';
 import { failedData, loadPopupData } from '@/lib/popup/popup-data';
+import { getLanguageChoice } from '@/lib/settings/settings';
 
 performance.mark('civiscope:start');
-const lang = pickLang(browser.i18n.getUILanguage());
-document.documentElement.lang = lang;
+// The language setting (dashboard) is read once, alongside the popup's data.
+const langReady: Promise<Lang> = getLanguageChoice().then((choice) => {
+  const lang = chooseLang(choice, browser.i18n.getUILanguage());
+  document.documentElement.lang = lang;
+  return lang;
+});
 const root = document.getElementById('app');
 
 async function show(): Promise<number | undefined> {
   if (!root) return undefined;
+  const lang = await langReady;
   try {
     const data = await loadPopupData();
     performance.mark('civiscope:data');

@@ -7,7 +7,8 @@ import { loadObservations, recordObservation } from '../history/store';
 import { type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
-import { badgeFor } from './badge';
+import { badgePreference, getBadgeEnabled, getHistoryLimit } from '../settings/settings';
+import { type BadgeState, badgeFor } from './badge';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
@@ -49,7 +50,8 @@ export function startBackground(
       // The toolbar button's tooltip says in words what the badge says in a few letters.
       title = `${entityName(entity, lang)} — ${comparison ? headline(comparison, lang).rank : t(`group.${entity.group}`)}`;
     }
-    const badge = badgeFor(entity?.group, t, rank);
+    // Badge switched off in the dashboard's settings: the tooltip still says it in words.
+    const badge: BadgeState = (await getBadgeEnabled()) ? badgeFor(entity?.group, t, rank) : { text: '' };
     await browser.action.setBadgeText({ tabId, text: badge.text });
     await browser.action.setTitle({ tabId, title });
     if (badge.colour) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
@@ -63,16 +65,19 @@ export function startBackground(
     const reading = report.reading;
     if (match && report.account && reading?.value !== undefined && reading.metric && reading.precision) {
       // Only listed accounts are remembered: the history is about the benchmark, not the user's browsing.
-      await recordObservation({
-        entityId: match.entity.id,
-        platform: report.account.platform,
-        key: report.account.key,
-        metric: reading.metric,
-        value: reading.value,
-        precision: reading.precision,
-        at: new Date(report.readAt ?? clock().getTime()).toISOString(),
-        url: report.url,
-      });
+      await recordObservation(
+        {
+          entityId: match.entity.id,
+          platform: report.account.platform,
+          key: report.account.key,
+          metric: reading.metric,
+          value: reading.value,
+          precision: reading.precision,
+          at: new Date(report.readAt ?? clock().getTime()).toISOString(),
+          url: report.url,
+        },
+        await getHistoryLimit(),
+      );
     }
     await updateBadge(tabId, state);
   }
@@ -109,13 +114,15 @@ export function startBackground(
     void clearTabState(tabId);
   });
 
-  // The user switched the cohort in the popup: every badge's rank may change.
-  cohortPreference.watch(async () => {
+  // The user switched the cohort in the popup (every badge's rank may change) or the badge on or off.
+  const updateAllBadges = async () => {
     for (const tabId of await tabsWithState()) {
       void enqueue(tabId, async () => {
         const state = await getTabState(tabId);
         if (state) await updateBadge(tabId, state);
       });
     }
-  });
+  };
+  cohortPreference.watch(updateAllBadges);
+  badgePreference.watch(updateAllBadges);
 }
