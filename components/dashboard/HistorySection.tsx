@@ -10,6 +10,7 @@ import type { Metric } from '@/lib/platforms/types';
 import type { AccountPick } from './Dashboard';
 import { HistoryChart } from './HistoryChart';
 import { HistoryTable } from './HistoryTable';
+import { PrintButton } from './Print';
 
 export interface HistorySectionProps {
   data: DashboardData;
@@ -105,7 +106,10 @@ export function HistorySection({ data, lang, t, picked, onPick }: HistorySection
         <p data-testid="history-empty">{t('dash.history.pick')}</p>
       ) : (
         <div class="history" data-testid="history">
-          <h3>{title}</h3>
+          <div class="section-head">
+            <h3>{title}</h3>
+            <PrintButton section="history" label={t('dash.print')} />
+          </div>
           {history.metrics.length > 1 && (
             <fieldset class="metric-picker">
               <legend>{t('dash.history.metric')}</legend>

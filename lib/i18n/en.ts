@@ -223,7 +223,7 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.table.historyOf': 'history of {name} on {platform}',
   'dash.table.perThousand': '{value} per 1,000 inh.',
   'dash.table.legend':
-    '≈ rounded figure, > minimum · hover or tab to a figure for its date, precision and origin; activate it for its history · ★ in the 2012 study · · no account known',
+    '≈ rounded figure, > minimum · hover or tab to a figure for its date, precision and origin; activate it for its history · ★ in the 2012 study · “·” no account known',
   'dash.figure.none': 'no figure',
   'dash.figure.origin.dataset': 'bundled dataset',
   'dash.figure.origin.visit': 'read in this browser',
@@ -267,6 +267,7 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.origin.visit': 'page visited',
   'dash.origin.refreshed': 'refresh',
   'dash.chart.summary': '{title}: {n} figures from {from} to {to}, from {first} to {last}.',
+  'dash.print': 'Print this section',
   'dash.chart.hollow': 'hollow marker: rounded figure or minimum',
   'dash.settings.title': 'Settings',
   'dash.settings.saved': 'Setting saved.',

@@ -222,7 +222,7 @@ export const fr = {
   'dash.table.historyOf': 'historique de {name} sur {platform}',
   'dash.table.perThousand': '{value} pour 1 000 hab.',
   'dash.table.legend':
-    '≈ chiffre arrondi, > minimum · survolez ou parcourez au clavier un chiffre pour sa date, sa précision et son origine ; activez-le pour son historique · ★ dans l’étude de 2012 · · aucun compte connu',
+    '≈ chiffre arrondi, > minimum · survolez ou parcourez au clavier un chiffre pour sa date, sa précision et son origine ; activez-le pour son historique · ★ dans l’étude de 2012 · « · » aucun compte connu',
   'dash.figure.none': 'aucun chiffre',
   'dash.figure.origin.dataset': 'jeu de données fourni',
   'dash.figure.origin.visit': 'lu dans ce navigateur',
@@ -267,6 +267,7 @@ export const fr = {
   'dash.origin.visit': 'page visitée',
   'dash.origin.refreshed': 'actualisation',
   'dash.chart.summary': '{title} : {n} chiffres du {from} au {to}, de {first} à {last}.',
+  'dash.print': 'Imprimer cette section',
   'dash.chart.hollow': 'marque vide : chiffre arrondi ou minimum',
   'dash.settings.title': 'Réglages',
   'dash.settings.saved': 'Réglage enregistré.',

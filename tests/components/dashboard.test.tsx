@@ -9,6 +9,8 @@ import type { Observation } from '@/lib/history/observation';
 import type { Lang } from '@/lib/i18n';
 
 const NOW = new Date('2026-11-28T14:32:00Z');
+// 42 cities × 11 platforms in happy-dom take a while on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 function data(observations: Observation[] = []): DashboardData {
   return {
@@ -96,6 +98,23 @@ describe.each<[Lang, string]>([
     );
     // The rounded 2016 figure is marked.
     expect(rows[1]?.textContent).toContain('≈');
+  });
+
+  it('prints the history section alone', () => {
+    const print = vi.fn(() => {
+      // The stylesheet hides the other sections while printing.
+      expect(document.documentElement.classList.contains('print-one')).toBe(true);
+      expect(document.getElementById('history')?.classList.contains('print-target')).toBe(true);
+    });
+    // happy-dom has no print dialog.
+    window.print = print;
+    render(<Dashboard data={data()} uiLocale={locale} />);
+    fireEvent.input(screen.getByTestId('history-search'), { target: { value: 'toulouse x' } });
+    fireEvent.click(screen.getByTestId('history-results').querySelector('button') as HTMLButtonElement);
+    fireEvent.click(screen.getByTestId('print-history'));
+    expect(print).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.documentElement.classList.contains('print-one')).toBe(false);
   });
 
   it('finds an account by search', () => {

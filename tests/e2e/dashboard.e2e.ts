@@ -154,6 +154,26 @@ describe('the dashboard in Chromium (French browser)', () => {
     await screenshot(page, 'dashboard-history-fr-full');
     await sectionShot(page, '#history', 'dashboard-history-fr');
 
+    // Printed alone, the history section is a clean report: no navigation, no other section, no buttons.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.click('[data-testid="print-history"]');
+    await page.evaluate(() => {
+      // What printSection does until 'afterprint', which the stub above never fires.
+      document.documentElement.classList.add('print-one');
+      document.getElementById('history')?.classList.add('print-target');
+    });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.dash-nav')).toBe(false);
+    expect(await page.isVisible('#groups')).toBe(false);
+    expect(await page.isVisible('[data-testid="print-history"]')).toBe(false);
+    expect(await page.isVisible('[data-testid="history-chart"]')).toBe(true);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, 'dashboard-history-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // The same account is found by the search.
     await page.fill('[data-testid="history-search"]', 'toulouse x');
     expect(await page.locator('[data-testid="history-results"] li').count()).toBeGreaterThan(0);
@@ -165,6 +185,11 @@ describe('the dashboard in Chromium (French browser)', () => {
     await page.click('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
     await page.waitForSelector('[data-testid="history-chart"]');
     expect(await runAxe(page)).toEqual([]);
+    // The README's picture: the study's ten by X audience, one figure's details shown (keyboard focus).
+    await page.check('[data-testid="study-only"]');
+    await page.click('[data-testid="sort-x"]');
+    await page.focus('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
+    expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(true);
     await sectionShot(page, '#groups', 'dashboard-groups-fr', 760);
     await sectionShot(page, '.presence-view', 'dashboard-presence-fr', 700);
     await sectionShot(page, '#settings', 'dashboard-settings-fr');
@@ -242,6 +267,11 @@ describe('the dashboard in Chromium (English browser)', () => {
     await page.click('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
     await page.waitForSelector('[data-testid="history-chart"]');
     expect(await runAxe(page)).toEqual([]);
+    // The README's picture: the study's ten by X audience, one figure's details shown (keyboard focus).
+    await page.check('[data-testid="study-only"]');
+    await page.click('[data-testid="sort-x"]');
+    await page.focus('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
+    expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(true);
     await sectionShot(page, '#groups', 'dashboard-groups-en', 760);
     await sectionShot(page, '.presence-view', 'dashboard-presence-en', 700);
     await sectionShot(page, '#history', 'dashboard-history-en');
