@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { watchTabState } from '@/lib/background/tab-state';
 import { pickLang } from '@/lib/i18n';
+import { watchOverlay } from '@/lib/overlay/store';
 import { failedData, loadPopupData } from '@/lib/popup/popup-data';
 
 performance.mark('civiscope:start');
@@ -13,7 +14,7 @@ const root = document.getElementById('app');
 async function show(): Promise<number | undefined> {
   if (!root) return undefined;
   try {
-    const data = await loadPopupData();
+    const data = await loadPopupData(location.search, lang);
     performance.mark('civiscope:data');
     render(<App data={data} lang={lang} />, root);
     // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
@@ -29,3 +30,5 @@ async function show(): Promise<number | undefined> {
 void show().then((tabId) => {
   if (tabId !== undefined) watchTabState(tabId, () => void show());
 });
+// An account added or removed (here or in another window) changes what the popup shows.
+watchOverlay(() => void show());

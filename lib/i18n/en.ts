@@ -39,6 +39,7 @@ export const en: Record<keyof typeof fr, string> = {
   'confidence.confirmed': 'confirmed by the institution’s own site',
   'confidence.press': 'reported by the press',
   'confidence.third-party': 'reported by a third-party source, not confirmed',
+  'confidence.user': 'added by you in this browser',
   'status.active': 'active',
   'status.unused': 'unused',
   'status.closed': 'closed',
@@ -254,4 +255,8 @@ export const en: Record<keyof typeof fr, string> = {
   'study.export.print': 'Print',
   'study.export.done': 'File saved: {name}',
   'study.export.failed': 'The export failed: {error}',
+  // — Overlay (issue 10: the user's additions) —
+  'overlay.source.site': 'found on {site} on {date}',
+  'overlay.source.user': 'added by you on {date}',
+  'overlay.source.import': 'imported from {file} on {date}',
 };

@@ -38,6 +38,7 @@ export const fr = {
   'confidence.confirmed': 'confirmé par le site de l’institution',
   'confidence.press': 'cité par la presse',
   'confidence.third-party': 'signalé par une source tierce, non confirmé',
+  'confidence.user': 'ajouté par vous dans ce navigateur',
   'status.active': 'actif',
   'status.unused': 'inutilisé',
   'status.closed': 'fermé',
@@ -253,4 +254,8 @@ export const fr = {
   'study.export.print': 'Imprimer',
   'study.export.done': 'Fichier enregistré : {name}',
   'study.export.failed': 'L’export a échoué : {error}',
+  // — Overlay (issue 10: the user's additions) —
+  'overlay.source.site': 'trouvé sur {site} le {date}',
+  'overlay.source.user': 'ajouté par vous le {date}',
+  'overlay.source.import': 'importé de {file} le {date}',
 } as const;
