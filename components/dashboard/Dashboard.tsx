@@ -7,7 +7,9 @@ import { formatDate } from '@/lib/i18n/format';
 import type { PlatformId } from '@/lib/platforms/types';
 import { GroupsSection } from './GroupsSection';
 import { HistorySection } from './HistorySection';
+import { printSection } from './Print';
 import { SettingsSection } from './SettingsSection';
+import { StudySection } from './StudySection';
 
 /** An account picked for the history section. */
 export interface AccountPick {
@@ -25,8 +27,6 @@ export interface DashboardSlots {
   findAccountsAction?: (group: Group) => ComponentChildren;
   /** « Actualiser le groupe » (refresh, part 8). */
   refreshGroupAction?: (group: Group) => ComponentChildren;
-  /** « L'étude de 2012, aujourd'hui » (components/dashboard/StudySection). */
-  study?: (lang: Lang) => ComponentChildren;
   /** « Vos données » (components/dashboard/YourDataSection). */
   yourData?: (lang: Lang) => ComponentChildren;
 }
@@ -38,7 +38,7 @@ export interface DashboardProps {
   slots?: DashboardSlots;
 }
 
-/** The options page: groups at a glance, each account's history, settings. */
+/** The options page: groups at a glance, the 2012 study today, each account's history, settings. */
 export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
   const [settings, setSettings] = useState<DashboardSettings>(data.settings);
   const lang = chooseLang(settings.language, uiLocale);
@@ -56,7 +56,7 @@ export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
   };
   const sections: { id: string; label: string }[] = [
     { id: 'groups', label: t('dash.nav.groups') },
-    ...(slots.study ? [{ id: 'study', label: t('dash.nav.study') }] : []),
+    { id: 'study', label: t('dash.nav.study') },
     { id: 'history', label: t('dash.nav.history') },
     ...(slots.yourData ? [{ id: 'your-data', label: t('dash.nav.data') }] : []),
     { id: 'settings', label: t('dash.nav.settings') },
@@ -81,7 +81,16 @@ export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
       </header>
       <main>
         <GroupsSection data={data} lang={lang} t={t} onPick={pick} slots={slots} />
-        {slots.study?.(lang)}
+        <div id="study" class="dash-section">
+          <StudySection
+            dataset={data.index.dataset}
+            observations={data.observations}
+            lang={lang}
+            t={t}
+            now={data.now}
+            print={() => printSection('study')}
+          />
+        </div>
         <HistorySection data={data} lang={lang} t={t} picked={picked} onPick={setPicked} />
         {slots.yourData?.(lang)}
         <SettingsSection settings={settings} lang={lang} t={t} onChange={setSettings} />

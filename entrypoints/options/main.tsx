@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (!root) return;
   const uiLocale = browser.i18n.getUILanguage();
   try {
-    const data = await loadDashboardData();
+    const data = await loadDashboardData(uiLocale);
     performance.mark('civiscope:dashboard-data');
     render(<Dashboard data={data} uiLocale={uiLocale} />, root);
     performance.mark('civiscope:dashboard-rendered');

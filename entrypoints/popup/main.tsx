@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { App } from '@/components/App';
 import { watchTabState } from '@/lib/background/tab-state';
 import { chooseLang, type Lang } from '@/lib/i18n';
+import { watchOverlay } from '@/lib/overlay/store';
 import { failedData, loadPopupData } from '@/lib/popup/popup-data';
 import { getLanguageChoice } from '@/lib/settings/settings';
 
@@ -19,7 +20,7 @@ async function show(): Promise<number | undefined> {
   if (!root) return undefined;
   const lang = await langReady;
   try {
-    const data = await loadPopupData();
+    const data = await loadPopupData(location.search, lang);
     performance.mark('civiscope:data');
     render(<App data={data} lang={lang} />, root);
     // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
@@ -35,3 +36,5 @@ async function show(): Promise<number | undefined> {
 void show().then((tabId) => {
   if (tabId !== undefined) watchTabState(tabId, () => void show());
 });
+// An account added or removed (here or in another window) changes what the popup shows.
+watchOverlay(() => void show());

@@ -16,6 +16,8 @@ export function startBackground(
   loadIndex: () => Promise<DatasetIndex>,
   lang: Lang,
   clock: () => Date = () => new Date(),
+  /** Subscribes to changes of the index (the user's overlay changed): every tab is looked up again. */
+  onIndexChange?: (listener: () => void) => void,
 ): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
@@ -125,4 +127,20 @@ export function startBackground(
   };
   cohortPreference.watch(updateAllBadges);
   badgePreference.watch(updateAllBadges);
+
+  // The user added or removed an account: an open tab may now be (or no longer be) a listed account.
+  onIndexChange?.(async () => {
+    for (const tabId of await tabsWithState()) {
+      void enqueue(tabId, async () => {
+        const state = await getTabState(tabId);
+        if (!state) return;
+        const index = await loadIndex();
+        const account = state.report.account;
+        const entityId = account ? index.account(account.platform, account.key)?.entity.id : undefined;
+        const next = { ...state, entityId };
+        if (entityId !== state.entityId) await setTabState(tabId, next);
+        await updateBadge(tabId, next);
+      });
+    }
+  });
 }

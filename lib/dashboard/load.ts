@@ -1,7 +1,8 @@
 import type { DatasetIndex } from '../dataset/lookup';
-import { loadShippedIndex } from '../dataset/shipped';
 import type { Observation } from '../history/observation';
 import { loadObservations } from '../history/store';
+import { chooseLang } from '../i18n';
+import { loadMergedIndex } from '../overlay/merged';
 import {
   getBadgeEnabled,
   getHistoryLimit,
@@ -36,9 +37,17 @@ export async function loadSettings(): Promise<DashboardSettings> {
   return { language, badge, historyLimit, refreshDelay };
 }
 
-/** Browser side of the dashboard: the shipped dataset (as the popup loads it), the history and the settings. */
-export async function loadDashboardData(): Promise<DashboardData> {
-  const [index, observations, settings] = await Promise.all([loadShippedIndex(), loadObservations(), loadSettings()]);
+/**
+ * Browser side of the dashboard: the shipped dataset merged with the user's overlay (as the popup
+ * loads it), the history and the settings.
+ */
+export async function loadDashboardData(uiLocale: string | undefined): Promise<DashboardData> {
+  const settingsRead = loadSettings();
+  const [{ index }, observations, settings] = await Promise.all([
+    settingsRead.then((s) => loadMergedIndex(chooseLang(s.language, uiLocale))),
+    loadObservations(),
+    settingsRead,
+  ]);
   return {
     index,
     observations: observations.entries,

@@ -136,6 +136,24 @@ describe('the dashboard in Chromium (French browser)', () => {
     await page.close();
   });
 
+  it('shows the 2012 study beside today’s data, and prints it alone', async () => {
+    const { page } = await openDashboard(browser);
+    const gap = (await page.textContent('[data-testid="study-then-gap"]')) ?? '';
+    // The study's own figures: Lille about 75,000 and Toulouse 6,500 Facebook fans.
+    expect(gap.replace(/\s/g, '')).toContain('75000');
+    expect(gap.replace(/\s/g, '')).toContain('6500');
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.click('[data-testid="study-print"]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#groups')).toBe(false);
+    expect(await page.isVisible('[data-testid="study-table"]')).toBe(true);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, 'dashboard-study-print');
+    await page.close();
+  });
+
   it('draws the history of an account with several readings, with origins and growth per month', async () => {
     const { page } = await openDashboard(browser);
     await page.click('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
@@ -193,6 +211,7 @@ describe('the dashboard in Chromium (French browser)', () => {
     await sectionShot(page, '#groups', 'dashboard-groups-fr', 760);
     await sectionShot(page, '.presence-view', 'dashboard-presence-fr', 700);
     await sectionShot(page, '#settings', 'dashboard-settings-fr');
+    await sectionShot(page, '#study', 'dashboard-study-fr', 900);
 
     await page.setViewportSize({ width: 320, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -276,6 +295,7 @@ describe('the dashboard in Chromium (English browser)', () => {
     await sectionShot(page, '.presence-view', 'dashboard-presence-en', 700);
     await sectionShot(page, '#history', 'dashboard-history-en');
     await sectionShot(page, '#settings', 'dashboard-settings-en');
+    await sectionShot(page, '#study', 'dashboard-study-en', 900);
     await page.close();
   });
 });
