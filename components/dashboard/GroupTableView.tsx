@@ -195,6 +195,8 @@ function FigureCell({ cell, entityId, name, lang, t, onPick }: FigureCellProps) 
   const tipId = `tip-${entityId}-${cell.platform}`;
   const mark = f?.precision === 'rounded' ? '≈ ' : f?.precision === 'lower-bound' ? '> ' : '';
   const inactive = cell.account.status !== 'active';
+  // Escape hides the details until the figure loses focus (WCAG 1.4.13: dismissible without moving).
+  const [dismissed, setDismissed] = useState(false);
   return (
     <td class={`account-cell${inactive ? ' inactive' : ''}`} data-platform={cell.platform}>
       <a class="handle" href={cell.account.url} target="_blank" rel="noreferrer">
@@ -203,12 +205,16 @@ function FigureCell({ cell, entityId, name, lang, t, onPick }: FigureCellProps) 
       {cell.others > 0 && <span class="small"> +{cell.others}</span>}
       {inactive && <span class="small status"> · {t(`status.${cell.account.status}`)}</span>}
       {f ? (
-        <span class="figure-line">
+        <span class={`figure-line${dismissed ? ' dismissed' : ''}`} onMouseLeave={() => setDismissed(false)}>
           <button
             type="button"
             class="figure"
             aria-describedby={tipId}
             data-testid="figure"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setDismissed(true);
+            }}
+            onBlur={() => setDismissed(false)}
             onClick={() => onPick({ entityId, platform: cell.platform, key: cell.account.key })}
           >
             {mark}

@@ -209,6 +209,9 @@ describe('the dashboard in Chromium (French browser)', () => {
     await page.focus('tr[data-entity="city-31555"] [data-platform="x"] [data-testid="figure"]');
     expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(true);
     await sectionShot(page, '#groups', 'dashboard-groups-fr', 760);
+    // Escape dismisses the details without moving the focus.
+    await page.keyboard.press('Escape');
+    expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(false);
     await sectionShot(page, '.presence-view', 'dashboard-presence-fr', 700);
     await sectionShot(page, '#settings', 'dashboard-settings-fr');
     await sectionShot(page, '#study', 'dashboard-study-fr', 900);
@@ -230,12 +233,15 @@ describe('the dashboard in Chromium (French browser)', () => {
     const site = await browser.context.newPage();
     await site.goto('https://x.com/Paris');
     const tabId = await tabIdOf(browser, site);
-    // The content script reports asynchronously: wait for the page's reading, then for the badge.
+    // The content script reports asynchronously: wait for the page's reading, then for the badge
+    // to settle (the reading's rank replaces the first report's).
     expect(await readingOf(browser, tabId)).toBe(1);
     let before = '';
-    for (let i = 0; i < 50 && before === ''; i++) {
+    let previous = '-';
+    for (let i = 0; i < 50 && (before === '' || before !== previous); i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      previous = before;
       before = await badgeText(browser, tabId);
-      if (before === '') await new Promise((r) => setTimeout(r, 100));
     }
     expect(before).not.toBe('');
 
