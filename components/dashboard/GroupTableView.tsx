@@ -204,6 +204,7 @@ function FigureCell({ cell, entityId, name, lang, t, onPick }: FigureCellProps) 
       </a>
       {cell.others > 0 && <span class="small"> +{cell.others}</span>}
       {inactive && <span class="small status"> · {t(`status.${cell.account.status}`)}</span>}
+      {cell.fromOverlay && <span class="small added"> · {t('dash.table.added')}</span>}
       {f ? (
         <span class={`figure-line${dismissed ? ' dismissed' : ''}`} onMouseLeave={() => setDismissed(false)}>
           <button

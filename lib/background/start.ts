@@ -4,10 +4,16 @@ import { headline } from '../compare/headline';
 import { isPageReport, type PageReport } from '../content/messages';
 import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
-import { type Lang, translator } from '../i18n';
+import { chooseLang, type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
-import { badgePreference, getBadgeEnabled, getHistoryLimit } from '../settings/settings';
+import {
+  badgePreference,
+  getBadgeEnabled,
+  getHistoryLimit,
+  getLanguageChoice,
+  languagePreference,
+} from '../settings/settings';
 import { type BadgeState, badgeFor } from './badge';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
 
@@ -30,6 +36,9 @@ export function startBackground(
   };
 
   async function updateBadge(tabId: number, state: TabState): Promise<void> {
+    // The interface language set in the dashboard, else the browser's (`lang`).
+    const shown = chooseLang(await getLanguageChoice(), lang);
+    const t = translator(shown);
     const index = await loadIndex();
     const { account, reading, readAt } = state.report;
     const entity = state.entityId ? index.entity(state.entityId) : undefined;
@@ -50,7 +59,7 @@ export function startBackground(
       // A rank among one is no rank: the badge then keeps the group code.
       rank = comparison && comparison.ranked >= 2 ? comparison.rank : undefined;
       // The toolbar button's tooltip says in words what the badge says in a few letters.
-      title = `${entityName(entity, lang)} — ${comparison ? headline(comparison, lang).rank : t(`group.${entity.group}`)}`;
+      title = `${entityName(entity, shown)} — ${comparison ? headline(comparison, shown).rank : t(`group.${entity.group}`)}`;
     }
     // Badge switched off in the dashboard's settings: the tooltip still says it in words.
     const badge: BadgeState = (await getBadgeEnabled()) ? badgeFor(entity?.group, t, rank) : { text: '' };
@@ -116,7 +125,8 @@ export function startBackground(
     void clearTabState(tabId);
   });
 
-  // The user switched the cohort in the popup (every badge's rank may change) or the badge on or off.
+  // The user switched the cohort in the popup (every badge's rank may change), the badge on or off,
+  // or the interface language (group codes and tooltips are words).
   const updateAllBadges = async () => {
     for (const tabId of await tabsWithState()) {
       void enqueue(tabId, async () => {
@@ -127,6 +137,7 @@ export function startBackground(
   };
   cohortPreference.watch(updateAllBadges);
   badgePreference.watch(updateAllBadges);
+  languagePreference.watch(updateAllBadges);
 
   // The user added or removed an account: an open tab may now be (or no longer be) a listed account.
   onIndexChange?.(async () => {

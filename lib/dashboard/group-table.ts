@@ -4,6 +4,7 @@ import type { Account, Dataset, Entity, Group } from '../dataset';
 import type { Observation } from '../history/observation';
 import type { Lang } from '../i18n';
 import { entityName } from '../i18n/format';
+import { isOverlaySourced } from '../overlay/apply';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { foldText, matchesQuery } from './text';
 
@@ -25,6 +26,8 @@ export interface AccountCell {
   account: Account;
   /** Other accounts listed on the same platform. */
   others: number;
+  /** The account comes from the user's overlay (added by hand, found on the official site, imported). */
+  fromOverlay: boolean;
   /** The newest figure, chosen as the comparison chooses it; null when none is known. */
   figure: FigureRef | null;
   origin: CellOrigin | null;
@@ -77,6 +80,7 @@ export function buildGroupTable(
         platform,
         account,
         others: listed.length - 1,
+        fromOverlay: isOverlaySourced(account),
         figure,
         origin: figure ? originOf(figure, own) : null,
         perThousand: figure && population ? (figure.value * 1000) / population : null,

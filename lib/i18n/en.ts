@@ -220,6 +220,7 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.table.institution': 'Institution',
   'dash.table.population': 'Population',
   'dash.table.studyMember': 'in the 2012 study',
+  'dash.table.added': 'added in this browser',
   'dash.table.noAccount': 'no account known',
   'dash.table.historyOf': 'history of {name} on {platform}',
   'dash.table.perThousand': '{value} per 1,000 inh.',

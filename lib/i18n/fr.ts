@@ -219,6 +219,7 @@ export const fr = {
   'dash.table.institution': 'Institution',
   'dash.table.population': 'Population',
   'dash.table.studyMember': 'dans l’étude de 2012',
+  'dash.table.added': 'ajouté dans ce navigateur',
   'dash.table.noAccount': 'aucun compte connu',
   'dash.table.historyOf': 'historique de {name} sur {platform}',
   'dash.table.perThousand': '{value} pour 1 000 hab.',

@@ -6,7 +6,7 @@ import type { PageReport } from '@/lib/content/messages';
 import { indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
 import { cohortPreference } from '@/lib/settings/preferences';
-import { badgePreference, historyLimitPreference } from '@/lib/settings/settings';
+import { badgePreference, historyLimitPreference, languagePreference } from '@/lib/settings/settings';
 import { tinyDataset } from '../helpers/tiny-dataset';
 
 type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
@@ -126,6 +126,15 @@ describe('background', () => {
     // The tooltip still says in words what the badge would have said.
     expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toContain('Paris');
     await badgePreference.setValue(true);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
+  });
+
+  it('speaks the interface language set in the dashboard, whatever the browser’s', async () => {
+    await send(1, report({}));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
+    await languagePreference.setValue('en');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('CITY'));
+    await languagePreference.setValue('auto');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
   });
 

@@ -149,6 +149,22 @@ describe('group table', () => {
     }
   });
 
+  it('marks accounts that come from the user’s overlay', () => {
+    const d = dataset();
+    const nice = d.entities.find((e) => e.id === 'city-06088') as Entity;
+    nice.accounts.push({
+      platform: 'x',
+      key: 'nice',
+      url: 'https://x.com/nice',
+      status: 'active',
+      confidence: 'user',
+      sources: ['overlay-x-nice'],
+    });
+    const rows = buildGroupTable(d, 'city', [], TODAY).rows;
+    expect(rows.find((r) => r.entity.id === 'city-06088')?.cells.x?.fromOverlay).toBe(true);
+    expect(rows.find((r) => r.entity.id === 'city-59350')?.cells.x?.fromOverlay).toBe(false);
+  });
+
   it.each([
     ['Saint-Étienne', 'saint etienne'],
     ['Île-de-France', 'ile de france'],
