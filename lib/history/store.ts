@@ -26,6 +26,11 @@ export async function recordObservation(observation: Observation): Promise<{ ski
   return { skipped };
 }
 
+/** Replaces the whole history (the dashboard: one reading removed, or an import merged). */
+export async function saveObservations(entries: readonly Observation[]): Promise<void> {
+  await observationsItem.setValue([...entries]);
+}
+
 export async function clearObservations(): Promise<void> {
   await observationsItem.setValue([]);
 }
