@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DashboardSettings } from '@/lib/dashboard/load';
+import { eraseUserData, removeOverlayAccount, removeReading, saveImport } from '@/lib/dashboard/your-data';
 import type { Group } from '@/lib/dataset';
 import { chooseLang, type Lang, translator } from '@/lib/i18n';
 import { formatDate } from '@/lib/i18n/format';
@@ -10,6 +11,7 @@ import { HistorySection } from './HistorySection';
 import { printSection } from './Print';
 import { SettingsSection } from './SettingsSection';
 import { StudySection } from './StudySection';
+import { YourDataSection } from './YourDataSection';
 
 /** An account picked for the history section. */
 export interface AccountPick {
@@ -27,20 +29,21 @@ export interface DashboardSlots {
   findAccountsAction?: (group: Group) => ComponentChildren;
   /** « Actualiser le groupe » (refresh, part 8). */
   refreshGroupAction?: (group: Group) => ComponentChildren;
-  /** « Vos données » (components/dashboard/YourDataSection). */
-  yourData?: (lang: Lang) => ComponentChildren;
 }
 
 export interface DashboardProps {
   data: DashboardData;
+  /** Reads everything again after the user's data changed (an import, a removal); tests omit it. */
+  reload?: () => Promise<DashboardData>;
   /** The browser's interface language, followed when the language setting is "auto". */
   uiLocale: string | undefined;
   slots?: DashboardSlots;
 }
 
-/** The options page: groups at a glance, the 2012 study today, each account's history, settings. */
-export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
-  const [settings, setSettings] = useState<DashboardSettings>(data.settings);
+/** The options page: groups at a glance, the 2012 study today, each account's history, your data, settings. */
+export function Dashboard({ data: initial, reload, uiLocale, slots = {} }: DashboardProps) {
+  const [data, setData] = useState<DashboardData>(initial);
+  const [settings, setSettings] = useState<DashboardSettings>(initial.settings);
   const lang = chooseLang(settings.language, uiLocale);
   const t = translator(lang);
   useEffect(() => {
@@ -49,6 +52,11 @@ export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
   }, [lang]);
   const [picked, setPicked] = useState<AccountPick | null>(null);
   const edition = data.index.dataset.edition;
+  // The section's edits are saved, then the page shows the dataset and history as they now are.
+  const changeThenReload = async (change: Promise<void>) => {
+    await change;
+    if (reload) setData(await reload());
+  };
   const pick = (account: AccountPick) => {
     setPicked(account);
     // Move to the chart, and tell screen readers where they are.
@@ -58,7 +66,7 @@ export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
     { id: 'groups', label: t('dash.nav.groups') },
     { id: 'study', label: t('dash.nav.study') },
     { id: 'history', label: t('dash.nav.history') },
-    ...(slots.yourData ? [{ id: 'your-data', label: t('dash.nav.data') }] : []),
+    { id: 'your-data', label: t('dash.nav.data') },
     { id: 'settings', label: t('dash.nav.settings') },
   ];
   return (
@@ -92,7 +100,20 @@ export function Dashboard({ data, uiLocale, slots = {} }: DashboardProps) {
           />
         </div>
         <HistorySection data={data} lang={lang} t={t} picked={picked} onPick={setPicked} />
-        {slots.yourData?.(lang)}
+        <div id="your-data" class="dash-section">
+          <YourDataSection
+            dataset={data.bundled}
+            overlay={data.overlay}
+            observations={data.observations}
+            lang={lang}
+            t={t}
+            now={data.now}
+            onRemoveAccount={(account) => changeThenReload(removeOverlayAccount(account))}
+            onRemoveObservation={(reading) => changeThenReload(removeReading(reading))}
+            onImport={(result) => changeThenReload(saveImport(result))}
+            onEraseAll={() => changeThenReload(eraseUserData())}
+          />
+        </div>
         <SettingsSection settings={settings} lang={lang} t={t} onChange={setSettings} />
       </main>
       <footer class="dash-footer small">{t('dash.footer')}</footer>

@@ -37,6 +37,21 @@ export const STUDY_PRINT_CSS = `
 }
 .study-section .study-unknown { font-style: italic; }
 .study-section td ul { margin: 0; padding-left: 1.1em; }
+.study-section td li.study-sub { margin-left: 1em; list-style-type: circle; font-size: 0.92em; }
+.study-section tbody th { font-weight: normal; text-align: left; vertical-align: top; }
+.study-section tbody th p { margin: 0.3em 0 0; }
+.study-section table { table-layout: fixed; width: 100%; }
+.study-section col.study-col-finding { width: 22%; }
+.study-section col.study-col-then { width: 17%; }
+.study-section col.study-col-now { width: 37%; }
+.study-section col.study-col-dates { width: 11%; }
+.study-section col.study-col-sources { width: 13%; }
+.study-section td, .study-section th { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  .study-section table, .study-section thead, .study-section tbody, .study-section tr, .study-section th, .study-section td { display: block; width: auto; }
+  .study-section thead { position: absolute; left: -9999px; }
+  .study-section td::before { content: attr(data-label); display: block; font-weight: bold; }
+}
 `;
 
 const TYPES = { md: 'text/markdown;charset=utf-8', json: 'application/json' } as const;
@@ -91,6 +106,13 @@ export function StudySection({ dataset, observations, lang, t, now, save, print 
       </p>
       <div class="table-scroll">
         <table data-testid="study-table">
+          <colgroup>
+            <col class="study-col-finding" />
+            <col class="study-col-then" />
+            <col class="study-col-now" />
+            <col class="study-col-dates" />
+            <col class="study-col-sources" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('study.col.finding')}</th>
@@ -107,17 +129,25 @@ export function StudySection({ dataset, observations, lang, t, now, save, print 
                   <strong>{w.title}</strong>
                   {w.finding && <p class="small">{w.finding}</p>}
                 </th>
-                <td data-testid={`study-then-${w.id}`}>{w.in2012}</td>
-                <td data-testid={`study-now-${w.id}`} class={w.status === 'measured' ? undefined : 'study-unknown'}>
+                <td data-testid={`study-then-${w.id}`} data-label={t('study.col.then')}>
+                  {w.in2012}
+                </td>
+                <td
+                  data-testid={`study-now-${w.id}`}
+                  data-label={t('study.col.now')}
+                  class={w.status === 'measured' ? undefined : 'study-unknown'}
+                >
                   <ul>
                     {w.today.map((line, i) => (
                       // Lines repeat across groups ("order not certain"): the position is the identity.
-                      <li key={i}>{line.trim()}</li>
+                      <li key={i} class={line.startsWith('  ') ? 'study-sub' : undefined}>
+                        {line.trim()}
+                      </li>
                     ))}
                   </ul>
                 </td>
-                <td>{w.dates}</td>
-                <td title={w.sources.map((x) => x.id).join(', ')}>
+                <td data-label={t('study.col.dates')}>{w.dates}</td>
+                <td title={w.sources.map((x) => x.id).join(', ')} data-label={t('study.col.sources')}>
                   {w.sources.length > 4
                     ? `${w.sources
                         .slice(0, 4)

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   try {
     const data = await loadDashboardData(uiLocale);
     performance.mark('civiscope:dashboard-data');
-    render(<Dashboard data={data} uiLocale={uiLocale} />, root);
+    render(<Dashboard data={data} reload={() => loadDashboardData(uiLocale)} uiLocale={uiLocale} />, root);
     performance.mark('civiscope:dashboard-rendered');
   } catch (error) {
     const t = translator(pickLang(uiLocale));

@@ -1,8 +1,11 @@
+import type { Dataset } from '../dataset';
 import type { DatasetIndex } from '../dataset/lookup';
+import { loadShippedIndex } from '../dataset/shipped';
 import type { Observation } from '../history/observation';
 import { loadObservations } from '../history/store';
 import { chooseLang } from '../i18n';
 import { loadMergedIndex } from '../overlay/merged';
+import type { Overlay } from '../overlay/types';
 import {
   getBadgeEnabled,
   getHistoryLimit,
@@ -19,7 +22,11 @@ export interface DashboardSettings {
 }
 
 export interface DashboardData {
+  /** The bundled dataset merged with the user's overlay: what the popup and the badge use. */
   index: DatasetIndex;
+  /** The bundled dataset alone (the base of the user-data export and import). */
+  bundled: Dataset;
+  overlay: Overlay;
   observations: Observation[];
   /** Stored readings that could not be read (corrupted); shown, never fatal. */
   skippedObservations: number;
@@ -43,13 +50,16 @@ export async function loadSettings(): Promise<DashboardSettings> {
  */
 export async function loadDashboardData(uiLocale: string | undefined): Promise<DashboardData> {
   const settingsRead = loadSettings();
-  const [{ index }, observations, settings] = await Promise.all([
+  const [merged, shipped, observations, settings] = await Promise.all([
     settingsRead.then((s) => loadMergedIndex(chooseLang(s.language, uiLocale))),
+    loadShippedIndex(),
     loadObservations(),
     settingsRead,
   ]);
   return {
-    index,
+    index: merged.index,
+    bundled: shipped.dataset,
+    overlay: merged.overlay,
     observations: observations.entries,
     skippedObservations: observations.skipped,
     settings,

@@ -38,6 +38,11 @@ export async function pruneStoredObservations(maxPerAccount: number): Promise<nu
   return entries.length - kept.length;
 }
 
+/** Replaces the whole history (the dashboard: one reading removed, or an import merged). */
+export async function saveObservations(entries: readonly Observation[]): Promise<void> {
+  await observationsItem.setValue([...entries]);
+}
+
 export async function clearObservations(): Promise<void> {
   await observationsItem.setValue([]);
 }

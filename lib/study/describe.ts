@@ -85,7 +85,7 @@ function groupLines(g: GroupPresence, t: Translate, lang: Lang): string[] {
   if (g.platforms.length <= 2)
     for (const p of g.platforms.filter((x) => x.known === 0))
       lines.push(`  ${t('study.now.tallyUnknown', { platform: platformLabel(p.platform) })}`);
-  if (g.leaders.length > 0 && !g.leaderCertain) lines.push(t('study.now.leaderUncertain'));
+  if (g.leaders.length > 0 && !g.leaderCertain) lines.push(`  ${t('study.now.leaderUncertain')}`);
   return lines;
 }
 

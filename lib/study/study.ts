@@ -379,7 +379,13 @@ function gapEntry(
       return { entity: id, name: null, figure: null, reason: 'no-entity' };
     const member = outcome.ok ? outcome.comparison.cohort.find((m) => m.entity === id) : undefined;
     const figure = figureOf(member);
-    if (!figure) return { entity: id, name: entityName(id), figure: null, reason: 'no-figure' };
+    if (!figure)
+      return {
+        entity: id,
+        name: entityName(id),
+        figure: null,
+        reason: member?.standing === 'no-account' ? 'no-account' : 'no-figure',
+      };
     return { entity: id, name: entityName(id), figure };
   };
   const high = city(STUDY_ENTITIES.lille);

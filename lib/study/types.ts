@@ -30,6 +30,8 @@ export type MissingReason =
   | 'no-measure'
   /** The entity is not in the dataset. */
   | 'no-entity'
+  /** The entity has no account listed on the platform. */
+  | 'no-account'
   /** No figure on the platform for the entity / group. */
   | 'no-figure'
   /** No city carries the 2012 study flag: the ten cannot be told apart. */

@@ -7,6 +7,7 @@ import type { DashboardData } from '@/lib/dashboard/load';
 import { bundledIndex } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import type { Lang } from '@/lib/i18n';
+import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
 
 const NOW = new Date('2026-11-28T14:32:00Z');
 // 42 cities × 11 platforms in happy-dom take a while on a busy machine.
@@ -15,6 +16,8 @@ vi.setConfig({ testTimeout: 30_000 });
 function data(observations: Observation[] = []): DashboardData {
   return {
     index: bundledIndex(),
+    bundled: bundledIndex().dataset,
+    overlay: EMPTY_OVERLAY,
     observations,
     skippedObservations: 0,
     settings: { language: 'auto', badge: true, historyLimit: 400, refreshDelay: 2.5 },

@@ -214,6 +214,7 @@ describe('the dashboard in Chromium (French browser)', () => {
     expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(false);
     await sectionShot(page, '.presence-view', 'dashboard-presence-fr', 700);
     await sectionShot(page, '#settings', 'dashboard-settings-fr');
+    await sectionShot(page, '#your-data', 'dashboard-your-data-fr');
     await sectionShot(page, '#study', 'dashboard-study-fr', 900);
 
     await page.setViewportSize({ width: 320, height: 900 });
@@ -301,6 +302,7 @@ describe('the dashboard in Chromium (English browser)', () => {
     await sectionShot(page, '.presence-view', 'dashboard-presence-en', 700);
     await sectionShot(page, '#history', 'dashboard-history-en');
     await sectionShot(page, '#settings', 'dashboard-settings-en');
+    await sectionShot(page, '#your-data', 'dashboard-your-data-en');
     await sectionShot(page, '#study', 'dashboard-study-en', 900);
     await page.close();
   });

@@ -255,6 +255,12 @@ describe('the gap inside a group (Facebook, the ten cities)', () => {
     expect(none.now.high).toMatchObject({ figure: null, reason: 'no-figure' });
     expect(none.now.group).toMatchObject({ ranked: 0, max: null, median: null, min: null, ratio: null });
     expect(none.dates).toBeNull();
+
+    // No Facebook account listed at all: said so.
+    const noAccount = studyDataset();
+    const lille = noAccount.entities.find((x) => x.id === 'city-59350');
+    if (lille) lille.accounts = lille.accounts.filter((a) => a.platform !== 'facebook');
+    expect(entry<GapEntry>(noAccount, 'gap').now.high).toMatchObject({ figure: null, reason: 'no-account' });
   });
 });
 
