@@ -206,7 +206,7 @@ function FigureCell({ cell, entityId, name, lang, t, onPick }: FigureCellProps) 
       {inactive && <span class="small status"> · {t(`status.${cell.account.status}`)}</span>}
       {cell.fromOverlay && <span class="small added"> · {t('dash.table.added')}</span>}
       {f ? (
-        <span class={`figure-line${dismissed ? ' dismissed' : ''}`} onMouseLeave={() => setDismissed(false)}>
+        <span class={`figure-line${dismissed ? ' dismissed' : ''}`}>
           <button
             type="button"
             class="figure"
@@ -216,6 +216,7 @@ function FigureCell({ cell, entityId, name, lang, t, onPick }: FigureCellProps) 
               if (e.key === 'Escape') setDismissed(true);
             }}
             onBlur={() => setDismissed(false)}
+            onMouseLeave={() => setDismissed(false)}
             onClick={() => onPick({ entityId, platform: cell.platform, key: cell.account.key })}
           >
             {mark}
