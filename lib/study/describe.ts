@@ -191,7 +191,8 @@ export function describeEntry(entry: StudyEntry, dataset: Dataset, lang: Lang): 
       const lines =
         now.count > 0
           ? [
-              t('study.now.participation', {
+              // "At least" only while some city could still have one nobody listed.
+              t(now.count === now.of ? 'study.then.participation' : 'study.now.participation', {
                 count: now.count,
                 of: now.of,
                 names: names(

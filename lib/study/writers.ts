@@ -88,7 +88,7 @@ export function studyToText(report: StudyToday, dataset: Dataset, lang: Lang): s
     out.push(`   ${t('study.col.sources')}${colon(lang)}${shown.join(', ')}`);
   });
   const cited = new Map(words.flatMap((w) => w.sources).map((s) => [s.id, s]));
-  out.push('', `${t('study.col.sources')}${colon(lang)}`);
+  out.push('', `${t('study.col.sources')}${colon(lang)}`.trimEnd());
   for (const s of [...cited.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
     out.push(`  ${s.id}: ${sourceLine(s)}${s.url ? ` ${s.url}` : ''}`);
   out.push('', studyFooter(report, lang));

@@ -1,7 +1,7 @@
 import { checkDataset } from '../dataset/check';
 import type { Account, Dataset, Entity, Source } from '../dataset/schema';
 import type { Observation } from '../history/observation';
-import { addObservation } from '../history/observations';
+import { MAX_PER_ACCOUNT } from '../history/observations';
 import { catalog } from '../i18n';
 import { addAccounts } from '../overlay/overlay';
 import type { Overlay, OverlayAccount, OverlaySource } from '../overlay/types';
@@ -16,8 +16,8 @@ import { scanJson } from './json-scan';
  * conflicts for the user to settle. Pure: the caller reads the file and saves the result.
  */
 
-/** Files above this size are refused before being read as text or parsed. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Files above this size are refused before being read or parsed. The largest history the browser keeps (400 readings on each of ≈ 170 listed accounts) exports to ≈ 21 MB. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 /** A dataset file nests 7 levels deep; anything much deeper is not one. */
 export const MAX_IMPORT_DEPTH = 12;
 
@@ -170,8 +170,10 @@ function userRecords(
   const ours = new Map(dataset.entities.map((e) => [e.id, e]));
   const inFile = new Map(file.entities.map((e) => [e.id, e]));
 
+  // Only what the import takes in is checked: the user's sources (bundled text is not imported).
   for (const [id, s] of Object.entries(file.sources))
-    if (FORMULA.test(s.title)) add(`sources.${id}.title`, 'looks like a spreadsheet formula');
+    if ((isOverlaySource(id) || isReadingSource(id) || id === USER_DATA_MARKER) && FORMULA.test(s.title))
+      add(`sources.${id}.title`, 'looks like a spreadsheet formula');
 
   const accounts: OverlayAccount[] = [];
   const observations = new Map<string, Observation>();
@@ -205,7 +207,6 @@ function userRecords(
         if (typeof made === 'string') add(`${here}.sources`, made);
         else accounts.push(made);
       }
-      if (a.note && FORMULA.test(a.note)) add(`${here}.note`, 'looks like a spreadsheet formula');
       (a.figures ?? []).forEach((f, k) => {
         if (!isReadingSource(f.source)) return;
         const fig = `${here}.figures[${k}]`;
@@ -214,6 +215,11 @@ function userRecords(
           return;
         }
         if (f.note && FORMULA.test(f.note)) add(`${fig}.note`, 'looks like a spreadsheet formula');
+        // The history keeps safe integers only (lib/history drops anything else when it loads).
+        if (!Number.isSafeInteger(f.value)) {
+          add(`${fig}.value`, `${f.value} is not a count this browser can keep`);
+          return;
+        }
         const known =
           overlaySources.length > 0 ||
           entity.accounts.some((x) => x.platform === a.platform && x.key === a.key) ||
@@ -344,6 +350,30 @@ function plan(records: Records, dataset: Dataset, current: CurrentUserData): Imp
   return out;
 }
 
+/**
+ * The history's own rules (lib/history/observations addObservation: one reading per account,
+ * metric and UTC day, the added one winning; at most MAX_PER_ACCOUNT per account, oldest dropped;
+ * sorted by time) applied to many readings at once: adding them one by one re-sorts the whole
+ * history each time, which takes minutes for a large file.
+ */
+function mergeReadings(base: readonly Observation[], added: readonly Observation[]): Observation[] {
+  const byId = new Map<string, Observation>();
+  for (const o of base) byId.set(readingId(o), o);
+  for (const o of added) byId.set(readingId(o), o);
+  const all = [...byId.values()].sort((a, b) => a.at.localeCompare(b.at));
+  const perAccount = new Map<string, number>();
+  for (const o of all) perAccount.set(`${o.platform} ${o.key}`, (perAccount.get(`${o.platform} ${o.key}`) ?? 0) + 1);
+  // Drop each account's oldest readings beyond the cap: walk oldest first, counting down the excess.
+  const excess = new Map([...perAccount].map(([k, n]) => [k, Math.max(0, n - MAX_PER_ACCOUNT)]));
+  return all.filter((o) => {
+    const k = `${o.platform} ${o.key}`;
+    const left = excess.get(k) ?? 0;
+    if (left === 0) return true;
+    excess.set(k, left - 1);
+    return false;
+  });
+}
+
 export interface AppliedImport {
   overlay: Overlay;
   observations: Observation[];
@@ -359,8 +389,7 @@ export function applyImport(importPlan: ImportPlan, choices: ImportChoices): App
     ...importPlan.add.observations,
     ...replaced.flatMap((c) => (c.kind === 'reading' ? [c.incoming] : [])),
   ];
-  let observations = [...importPlan.base.observations];
-  for (const o of readings) observations = addObservation(observations, o);
+  const observations = mergeReadings(importPlan.base.observations, readings);
   return {
     overlay: accounts.length > 0 ? addAccounts(importPlan.base.overlay, accounts) : importPlan.base.overlay,
     observations,

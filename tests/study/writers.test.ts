@@ -65,6 +65,15 @@ describe('study writers', () => {
     expect(text).toContain('src-b: Source B (2025-06)');
   });
 
+  it('says "at least" only while a city of the ten has none listed', () => {
+    const all = studyDataset();
+    for (const c of all.entities.filter((e) => e.cohort2012))
+      c.participation ??= [{ url: 'https://example.org/p', confidence: 'confirmed', sources: ['src-a'] }];
+    const text = studyToText(studyToday(all, [], NOW), all, 'en');
+    expect(text).toContain('Today: 3 of 3: Lille, Paris, Toulouse.');
+    expect(text).not.toContain('At least');
+  });
+
   it('Markdown: one row per finding, every dataset text escaped, sources as links', () => {
     const hostile = studyDataset();
     hostile.sources['src-b'] = {

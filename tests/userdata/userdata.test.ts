@@ -7,6 +7,7 @@ import type { Dataset } from '@/lib/dataset';
 import { BUNDLED } from '@/lib/dataset/bundled';
 import { checkDataset } from '@/lib/dataset/check';
 import type { Observation } from '@/lib/history/observation';
+import { addObservation } from '@/lib/history/observations';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
 import type { Overlay, OverlayAccount } from '@/lib/overlay/types';
 import {
@@ -235,6 +236,17 @@ describe('round trips', () => {
     });
   });
 
+  it('a reading on every bundled account goes through (bundled notes and titles are not the user’s text)', () => {
+    const everywhere = BUNDLED.entities.flatMap((e) =>
+      e.accounts.map((a) => reading({ entityId: e.id, platform: a.platform, key: a.key, url: a.url })),
+    );
+    const first = exportUserData(BUNDLED, EMPTY_OVERLAY, everywhere, NOW);
+    expect(first.figures).toBe(everywhere.length);
+    const applied = applyImport(plan(first.text), {});
+    expect(applied.observations).toHaveLength(everywhere.length);
+    expect(exportUserData(BUNDLED, applied.overlay, applied.observations, NOW).text).toBe(first.text);
+  });
+
   it('importing one’s own export changes nothing; importing the same file twice changes nothing', () => {
     const text = exported().text;
     const own = plan(text, { overlay, observations });
@@ -315,7 +327,7 @@ describe('conflicts are shown before merging, and the user chooses', () => {
 
 describe('hostile files: every problem named, nothing merged', () => {
   it('refuses a file above the stated size before parsing it', () => {
-    expect(importSizeProblem(50 * 1024 * 1024)?.message).toMatch(/50 MB; files above 20 MB are refused/);
+    expect(importSizeProblem(50 * 1024 * 1024)?.message).toMatch(/50 MB; files above 32 MB are refused/);
     expect(importSizeProblem(MAX_IMPORT_BYTES)).toBeNull();
     const huge = `{"a":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`;
     expect(problems(huge)[0]?.message).toMatch(/refused/);
@@ -444,6 +456,14 @@ describe('hostile files: every problem named, nothing merged', () => {
     });
   });
 
+  it('a reading too large to be a count', () => {
+    const text = exported().text.replace('"value": 250000', '"value": 1e300');
+    expect(problems(text)).toContainEqual({
+      path: expect.stringMatching(/\(facebook:villedelille\)\.figures\[1\]\.value$/),
+      message: '1e+300 is not a count this browser can keep',
+    });
+  });
+
   it('deep nesting (a JSON bomb) is refused before JSON.parse', () => {
     const deep = `${'['.repeat(200000)}${']'.repeat(200000)}`;
     expect(problems(deep)).toEqual([{ path: '[0]'.repeat(12), message: 'nested deeper than 12 levels' }]);
@@ -470,6 +490,30 @@ describe('hostile files: every problem named, nothing merged', () => {
     });
     const result = parseImport(text, BUNDLED, EMPTY);
     expect('plan' in result).toBe(false);
+  });
+});
+
+describe('applyImport follows the history’s rules', () => {
+  it('one reading per account, metric and day (the file’s wins when chosen), at most 400 per account, oldest dropped', () => {
+    const day = (i: number) => new Date(Date.parse('2025-01-01T12:00:00.000Z') + i * 86_400_000).toISOString();
+    const base = Array.from({ length: 399 }, (_, i) => reading({ at: day(i), value: i }));
+    const incoming = Array.from({ length: 5 }, (_, i) => reading({ at: day(399 + i), value: 1000 + i }));
+    const p: ImportPlan = {
+      add: { accounts: [], observations: incoming },
+      conflicts: [
+        { id: 'r', kind: 'reading', current: base[10] as Observation, incoming: reading({ at: day(10), value: 7 }) },
+      ],
+      unchanged: { accounts: 0, observations: 0 },
+      base: { overlay: EMPTY_OVERLAY, observations: base },
+    };
+    const merged = applyImport(p, { r: 'replace' }).observations;
+    // The same as adding them one by one with the history's own function.
+    let sequential: Observation[] = [...base];
+    for (const o of [...incoming, reading({ at: day(10), value: 7 })]) sequential = addObservation(sequential, o);
+    expect(merged).toEqual(sequential);
+    expect(merged).toHaveLength(400);
+    expect(merged[0]?.at).toBe(day(4));
+    expect(merged.find((o) => o.at === day(10))?.value).toBe(7);
   });
 });
 
