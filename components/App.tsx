@@ -2,6 +2,7 @@ import type { Lang } from '@/lib/i18n';
 import { translator } from '@/lib/i18n';
 import type { PopupData } from '@/lib/popup/popup-data';
 import { AboutCard } from './AboutCard';
+import { DashboardLink } from './DashboardLink';
 import { ListedAccount } from './ListedAccount';
 import { UnlistedAccount } from './UnlistedAccount';
 import { WebsiteCard } from './WebsiteCard';
@@ -21,6 +22,7 @@ export function App({ data, lang, error }: AppProps) {
       {model.kind === 'unlisted' && <UnlistedAccount model={model} lang={lang} t={t} />}
       {model.kind === 'website' && <WebsiteCard model={model} lang={lang} t={t} />}
       {model.kind === 'other' && <AboutCard t={t} />}
+      <DashboardLink t={t} />
       {error && (
         <p class="error" role="alert">
           {error}

@@ -8,6 +8,7 @@ import { detectCommand } from './detect';
 import { discoverCommand } from './discover-command';
 import { EXPORT_USAGE, exportCommand } from './export-command';
 import { readCommand } from './read-command';
+import { STUDY_USAGE, studyCommand } from './study-command';
 
 const USAGE = `civiscope — compare French public institutions' social media accounts with their peers
 
@@ -24,6 +25,8 @@ usage: npm run civiscope -- <command> [options]
   dataset show <entity-id> [--format json]
   dataset export                        the whole dataset as one JSON document
   export …                              a comparison or a whole group as a file (see below)
+  ${STUDY_USAGE}
+                                        the 2012 study's findings beside today's data
   help                                  this text
 
   --dataset <file>                      run against another dataset file (validated first)
@@ -104,6 +107,8 @@ export function run(argv: readonly string[], now = new Date().toISOString()): Co
         exportCommand(index.dataset, args, () => new Date(now)),
         options.out,
       );
+    case 'study':
+      return writeOut(studyCommand(index.dataset, args, now), options.out);
     default:
       return fail(`unknown command "${command}"\n\n${USAGE}`);
   }

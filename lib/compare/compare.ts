@@ -277,6 +277,30 @@ function isUsableObservation(o: Observation): boolean {
 }
 
 /**
+ * The figures of one account as the comparison ranks them, best (newest) first, without a live
+ * reading: what the dashboard shows as an account's "newest figure". Exported so that views never
+ * re-implement the choice. Unusable observations are dropped, as in compareAccount.
+ */
+export function accountFigures(
+  entity: Entity,
+  account: Account,
+  observations: readonly Observation[] = [],
+): FigureRef[] {
+  const usable = Array.isArray(observations) ? observations.filter(isUsableObservation) : [];
+  return figureCandidates(entity, account, account.platform, undefined, usable);
+}
+
+/** The account the comparison uses for an entity on a platform when none is on screen (its main one). */
+export function mainAccount(
+  entity: Entity,
+  platform: PlatformId,
+  observations: readonly Observation[] = [],
+): Account | undefined {
+  const usable = Array.isArray(observations) ? observations.filter(isUsableObservation) : [];
+  return pickAccount(entity, platform, undefined, usable);
+}
+
+/**
  * All figures usable as the account's current audience, best first: the live reading, then the
  * newest (undated last); on the same day a browser reading beats the dataset, then an exact
  * figure beats a rounded one and a dated one beats an on-or-before one.

@@ -20,18 +20,24 @@ const LocalText = v.strictObject({ fr: v.pipe(v.string(), v.minLength(1)), en: v
 /** Id of an entry in `sources`. */
 const SourceId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a source id (kebab-case)'));
 
+/** Source families. `user` only appears in a dataset merged with the user's own additions (lib/overlay). */
+export const SOURCE_KINDS = ['official', 'press', 'third-party', 'reference', 'study', 'user'] as const;
+
 export const SourceSchema = v.strictObject({
   /** What the source is, in words ("AFP via techniques-ingenieur.fr, 2025-01-16"). */
   title: v.pipe(v.string(), v.minLength(1)),
   url: v.optional(v.string()),
   /** Publication or capture date of the source, when known. */
   date: v.optional(IsoDate),
-  /** Source family for the README's licence section. */
-  kind: v.picklist(['official', 'press', 'third-party', 'reference', 'study']),
+  /** Source family for the README's licence section; `user`: added by the user of this browser (the overlay). */
+  kind: v.picklist(SOURCE_KINDS),
 });
 
-/** confirmed: the institution's own site or repository; press: named by the press; third-party: only in third-party material. */
-export const CONFIDENCES = ['confirmed', 'press', 'third-party'] as const;
+/**
+ * confirmed: the institution's own site or repository; press: named by the press; third-party: only
+ * in third-party material; user: added by hand by the user of this browser (lib/overlay), never bundled.
+ */
+export const CONFIDENCES = ['confirmed', 'press', 'third-party', 'user'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 export const FigureSchema = v.strictObject({

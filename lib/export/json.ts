@@ -72,6 +72,10 @@ export interface GroupAccount {
   url: string;
   status: Account['status'];
   statusSince: string | null;
+  /** How sure the listing is; `user` for an account the user added by hand (lib/overlay). */
+  confidence: Account['confidence'];
+  /** Sources the listing rests on (ids in `sources`): for the user's additions, "found on <site> on <date>" or "added by you". */
+  listingSources: string[];
   /** Newest bundled figure (2012 study figures excluded); null when none is known. */
   latestFigure: GroupLatestFigure | null;
 }
@@ -113,12 +117,15 @@ export function groupDocument(dataset: Dataset, group: Group, options: { exporte
         accounts: entity.accounts.map((account) => {
           const figure = latestFigure(account.figures);
           if (figure) ids.add(figure.source);
+          for (const id of account.sources) ids.add(id);
           return {
             platform: account.platform,
             key: account.key,
             url: account.url,
             status: account.status,
             statusSince: account.statusSince ?? null,
+            confidence: account.confidence,
+            listingSources: account.sources,
             latestFigure: figure && {
               value: figure.value,
               metric: figure.metric,

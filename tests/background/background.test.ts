@@ -6,6 +6,7 @@ import type { PageReport } from '@/lib/content/messages';
 import { indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
 import { cohortPreference } from '@/lib/settings/preferences';
+import { badgePreference, historyLimitPreference, languagePreference } from '@/lib/settings/settings';
 import { tinyDataset } from '../helpers/tiny-dataset';
 
 type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
@@ -122,6 +123,41 @@ describe('background', () => {
   it('does not record a failed reading', async () => {
     await send(1, report({ reading: { problems: ['no figure'] }, readAt: Date.now() }));
     expect((await loadObservations()).entries).toEqual([]);
+  });
+
+  it('honours the badge setting: no badge when it is off, the badge again when it is back on', async () => {
+    await badgePreference.setValue(false);
+    await send(1, report({}));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
+    // The tooltip still says in words what the badge would have said.
+    expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toContain('Paris');
+    await badgePreference.setValue(true);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
+  });
+
+  it('speaks the interface language set in the dashboard, whatever the browser’s', async () => {
+    await send(1, report({}));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
+    await languagePreference.setValue('en');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('CITY'));
+    await languagePreference.setValue('auto');
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
+  });
+
+  it('keeps at most the history limit the user set, per account', async () => {
+    await historyLimitPreference.setValue(10);
+    const reading = {
+      metric: 'followers' as const,
+      precision: 'exact' as const,
+      source: 'json-ld' as const,
+      problems: [],
+    };
+    for (let day = 1; day <= 12; day++) {
+      await send(1, report({ reading: { ...reading, value: 1000 + day }, readAt: Date.UTC(2026, 9, day) }));
+    }
+    const { entries } = await loadObservations();
+    expect(entries).toHaveLength(10);
+    expect(entries[0]?.value).toBe(1003);
   });
 
   it('forgets a tab when it is closed', async () => {

@@ -238,6 +238,22 @@ describe('the Firefox MV3 build in Firefox ESR', () => {
         .catch(() => undefined);
     }
   });
+
+  it('opens the dashboard and shows the groups', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await openExtensionPage(page, `${EXTENSION_ORIGIN}/options.html`, '[data-testid="group-table"] tbody tr');
+    expect(await page.$$eval('[data-testid="group-table"] tbody tr', (rows) => rows.length)).toBe(42);
+    expect(await page.$eval('h1', (el) => el.textContent)).toMatch(/Tableau de bord|Dashboard/);
+    // Every group has its table.
+    for (const group of ['region', 'ministry', 'minister', 'executive']) {
+      await page.click(`[data-testid="group-${group}"]`);
+      await page.waitForSelector(`[data-testid="group-table"][data-group="${group}"] tbody tr`);
+    }
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'firefox-dashboard.png') });
+    await page.close();
+  });
 });
 
 interface BidiConnection {
