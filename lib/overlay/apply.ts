@@ -18,9 +18,9 @@ export interface AppliedOverlay {
 
 /**
  * Pure: the bundled dataset with the user's additions merged in. Added accounts become Account
- * records of their entity, citing a source made for them ("found on <site> on <date>", "added by
- * you on <date>"), so that recognition, badge, comparison and exports treat them like bundled
- * ones and still show where they come from. A bundled account is never replaced silently: an
+ * records of their entity, citing a source made for them ("found on the official website <site>",
+ * "added by you", dated by the source's `date`), so that recognition, badge, comparison and exports
+ * treat them like bundled ones and still show where they come from. A bundled account is never replaced silently: an
  * overlay account that collides with one is left out and returned as a conflict, unless the user
  * chose "use mine" (its `replaces` names the bundled keys it supersedes).
  */
@@ -96,20 +96,20 @@ function sourceOf(account: OverlayAccount, t: ReturnType<typeof translator>): So
   switch (s.kind) {
     case 'official-site':
       return {
-        title: t('overlay.source.site', { site: hostOf(s.url), date: s.readAt.slice(0, 10) }),
+        title: t('overlay.source.site', { site: hostOf(s.url) }),
         url: s.url,
         date: s.readAt.slice(0, 10),
         kind: 'official',
       };
     case 'user':
       return {
-        title: t('overlay.source.user', { date: s.addedAt.slice(0, 10) }),
+        title: t('overlay.source.user'),
         date: s.addedAt.slice(0, 10),
         kind: 'user',
       };
     case 'import':
       return {
-        title: t('overlay.source.import', { file: s.file, date: s.importedAt.slice(0, 10) }),
+        title: t('overlay.source.import', { file: s.file }),
         date: s.importedAt.slice(0, 10),
         kind: 'user',
       };

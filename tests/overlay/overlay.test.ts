@@ -146,7 +146,7 @@ describe('applyOverlay', () => {
     expect(match?.account).toMatchObject({ confidence: 'confirmed', status: 'active', url: site().url });
     const source = dataset.sources[match?.account.sources[0] ?? ''];
     expect(source).toEqual({
-      title: 'trouvé sur paris.fr le 2026-11-30',
+      title: 'trouvé sur le site officiel paris.fr',
       url: 'https://www.paris.fr/',
       date: '2026-11-30',
       kind: 'official',
@@ -159,7 +159,7 @@ describe('applyOverlay', () => {
     const match = indexDataset(dataset).account('instagram', 'parisjetaime');
     expect(match?.account.confidence).toBe('user');
     expect(dataset.sources[match?.account.sources[0] ?? '']).toEqual({
-      title: 'added by you on 2026-11-30',
+      title: 'added by you',
       date: '2026-11-30',
       kind: 'user',
     });
