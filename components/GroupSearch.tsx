@@ -38,7 +38,9 @@ function outcomeText(outcome: SiteOutcome, t: Translate): string {
     case 'http':
       return t('overlay.outcome.http', { status: outcome.status });
     case 'redirect':
-      return t('overlay.outcome.redirect', { host: outcome.host });
+      return outcome.host
+        ? t('overlay.outcome.redirect', { host: outcome.host })
+        : t('overlay.outcome.redirect-elsewhere');
     case 'timeout':
       return t('overlay.outcome.timeout', { seconds: outcome.seconds });
     default:

@@ -231,7 +231,7 @@ export const en: Record<keyof typeof fr, string> = {
   'overlay.group.progress': '{done} / {total} — {name}…',
   'overlay.group.cancel': 'Cancel',
   'overlay.group.cancelled': 'Search cancelled: {done} of {total} sites read.',
-  'overlay.group.finished': 'Search finished: {done} sites read.',
+  'overlay.group.finished': 'Search finished: {done} sites tried.',
   'overlay.group.refused': 'Permission refused: Civiscope cannot read these sites. Nothing was changed.',
   'overlay.group.addAll': 'Add all primary accounts ({n})',
   'overlay.outcome.found': 'accounts found: {n}',
@@ -239,6 +239,8 @@ export const en: Record<keyof typeof fr, string> = {
   'overlay.outcome.offline': 'site unreachable (offline?)',
   'overlay.outcome.http': 'the site answered with HTTP error {status}',
   'overlay.outcome.redirect': 'redirected to another site ({host}): ignored',
+  'overlay.outcome.redirect-elsewhere':
+    'redirected to another address, which Civiscope has no permission to read: ignored',
   'overlay.outcome.timeout': 'no answer within {seconds} s',
   'overlay.outcome.not-html': 'the page is not HTML',
   'overlay.outcome.no-permission': 'no permission for this site',

@@ -230,7 +230,7 @@ export const fr = {
   'overlay.group.progress': '{done} / {total} — {name}…',
   'overlay.group.cancel': 'Annuler',
   'overlay.group.cancelled': 'Recherche annulée : {done} sites sur {total} lus.',
-  'overlay.group.finished': 'Recherche terminée : {done} sites lus.',
+  'overlay.group.finished': 'Recherche terminée : {done} sites consultés.',
   'overlay.group.refused': 'Permission refusée : Civiscope ne peut pas lire ces sites. Rien n’a été modifié.',
   'overlay.group.addAll': 'Ajouter tous les comptes principaux ({n})',
   'overlay.outcome.found': 'comptes trouvés : {n}',
@@ -238,6 +238,8 @@ export const fr = {
   'overlay.outcome.offline': 'site injoignable (hors ligne ?)',
   'overlay.outcome.http': 'le site a répondu par une erreur HTTP {status}',
   'overlay.outcome.redirect': 'redirigé vers un autre site ({host}) : ignoré',
+  'overlay.outcome.redirect-elsewhere':
+    'redirigé vers une autre adresse, que Civiscope n’a pas la permission de lire : ignoré',
   'overlay.outcome.timeout': 'pas de réponse en {seconds} s',
   'overlay.outcome.not-html': 'la page n’est pas du HTML',
   'overlay.outcome.no-permission': 'pas de permission pour ce site',

@@ -14,6 +14,7 @@ export type SiteOutcome =
   | { kind: 'nothing'; pageUrl: string; readAt: string }
   | { kind: 'offline' }
   | { kind: 'http'; status: number }
+  /** `host` is empty when the redirect led somewhere we may not read (the browser hides where). */
   | { kind: 'redirect'; host: string }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'not-html' }
@@ -176,12 +177,19 @@ async function readSite(
   const onAbort = () => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await doFetch(target.url, {
-      signal: controller.signal,
-      // The user's cookies for these sites are none of Civiscope's business.
-      credentials: 'omit',
-      redirect: 'follow',
-    });
+    // The user's cookies for these sites are none of Civiscope's business.
+    const init: RequestInit = { signal: controller.signal, credentials: 'omit' };
+    // Redirects first seen, not followed: one to a site we were not allowed to read would otherwise
+    // fail like a network error, and be reported as "offline".
+    let response = await doFetch(target.url, { ...init, redirect: 'manual' });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      try {
+        response = await doFetch(target.url, { ...init, redirect: 'follow' });
+      } catch (error) {
+        if (signal?.aborted || timedOut) throw error;
+        return { kind: 'redirect', host: '' };
+      }
+    }
     const finalUrl = response.url || target.url;
     if (!sameSite(finalUrl, target.url)) return { kind: 'redirect', host: siteOf(new URL(finalUrl).hostname) };
     if (!response.ok) return { kind: 'http', status: response.status };

@@ -100,6 +100,27 @@ describe('runGroupSearch', () => {
     expect(progress).toContain('0/6 Nantes');
   });
 
+  it('a redirect to an address we may not read is a redirect, not "offline"', async () => {
+    const modes: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      modes.push(String(init?.redirect));
+      if (init?.redirect === 'manual') {
+        const r = new Response(null, { status: 200 });
+        Object.defineProperty(r, 'type', { value: 'opaqueredirect' });
+        return r;
+      }
+      throw new TypeError('Failed to fetch');
+    };
+    const result = await runGroupSearch([T('Montpellier', 'https://www.montpellier.fr/')], {
+      granted: Promise.resolve(true),
+      fetch,
+      parse,
+      sleep: noSleep,
+    });
+    expect(result.results[0]?.outcome).toEqual({ kind: 'redirect', host: '' });
+    expect(modes).toEqual(['manual', 'follow']);
+  });
+
   it('reads one page at a time when asked to', async () => {
     const web = fakeWeb();
     await runGroupSearch(TARGETS.slice(0, 3), {
