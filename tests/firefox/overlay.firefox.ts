@@ -153,4 +153,51 @@ describe('the user’s additions in the Firefox MV3 build (Firefox ESR)', () => 
     expect(unserved).toEqual([]);
     for (const p of [site, account, popup]) await p.close();
   });
+
+  it('the group search reads the group’s sites from the popup and says what it found per city', async () => {
+    const unserved: string[] = [];
+    const site = await routed(browser, unserved);
+    await site.goto(`${NICE?.origin}/`);
+    const popup = await browser.newPage();
+    await popup.setViewport({ width: 400, height: 600 });
+    // The popup's own fetches: Toulouse's homepage, an HTTP error for Marseille, nothing else reachable.
+    const toulouse = HOMEPAGES.find((h) => h.entityId === 'city-31555');
+    await popup.setRequestInterception(true);
+    popup.on('request', (request: HTTPRequest) => {
+      const origin = new URL(request.url()).origin;
+      if (origin.startsWith('moz-extension:')) void request.continue();
+      else if (origin === toulouse?.origin)
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: toulouse.html });
+      else if (origin === NICE?.origin)
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: NICE.html });
+      else if (origin === 'https://www.marseille.fr') void request.respond({ status: 500, body: 'Erreur' });
+      else void request.abort();
+    });
+    await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html`, '.popup');
+    const siteTab = await popup.evaluate(async (origin) => {
+      const tabs = await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({});
+      return tabs.find((t) => t.url?.startsWith(origin))?.id;
+    }, NICE?.origin ?? '');
+    await openExtensionPage(
+      popup,
+      `${EXTENSION_ORIGIN}/popup.html?tab=${siteTab}`,
+      '[data-testid="group-search-start"]',
+    );
+    await popup.click('[data-testid="group-search-start"]');
+    await popup.waitForSelector('[data-testid="group-search-finished"]', { timeout: 60_000 });
+    const kinds = await popup.$$eval('[data-testid^="outcome-"]', (lis) =>
+      Object.fromEntries(
+        lis.map((li) => [li.getAttribute('data-testid')?.replace('outcome-', ''), li.getAttribute('data-kind')]),
+      ),
+    );
+    expect(kinds).toMatchObject({
+      'city-06088': 'found',
+      'city-31555': 'found',
+      'city-13055': 'http',
+      'city-59350': 'offline',
+    });
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'firefox-overlay-group-search.png'), fullPage: true });
+    await site.close();
+    await popup.close();
+  });
 });
