@@ -21,6 +21,8 @@ import { xApp } from './pages';
 
 const X_APP = xApp({
   '/VilledeNice': { handle: 'VilledeNice', name: 'Ville de Nice', followers: 164_321 },
+  '/Pariss': { handle: 'Pariss', name: 'Pariss', followers: 12 },
+  '/RegionGPE': { handle: 'RegionGPE', name: 'Région Guadeloupe', followers: 45_678 },
   '/Paris': { handle: 'Paris', name: 'Paris', followers: 1_234_567 },
 });
 
@@ -158,6 +160,35 @@ describe('the user’s additions in Chromium (test build with the sites granted)
       .toEqual(['facebook', 'instagram', 'x']);
     await site.close();
     await popup.close();
+  });
+
+  it('"Ajouter ce compte à…": the look-alike pre-selects, the search finds, the account is then badged', async () => {
+    const lookalike = await browser.context.newPage();
+    await lookalike.goto('https://x.com/Pariss');
+    const hint = await openPopup(browser, await tabIdOf(browser, lookalike));
+    await hint.click('[data-testid="hand-open"]');
+    expect(await hint.isChecked('[data-testid="hand-option-city-75056"]')).toBe(true);
+    await hint.close();
+    await lookalike.close();
+
+    const account = await browser.context.newPage();
+    await account.goto('https://x.com/RegionGPE');
+    const tabId = await tabIdOf(browser, account);
+    const popup = await openPopup(browser, tabId);
+    await popup.click('[data-testid="hand-open"]');
+    await popup.fill('[data-testid="hand-query"]', 'region guadeloupe');
+    await popup.click('[data-testid="hand-option-region-01"]');
+    await screenshot(popup, 'overlay-add-by-hand-fr');
+    await popup.click('[data-testid="hand-confirm"]');
+    // The popup follows the overlay: the account it shows is now listed.
+    await popup.waitForSelector('[data-testid="state-listed"]');
+    expect(await popup.textContent('[data-testid="entity-name"]')).toContain('Guadeloupe');
+    await expect.poll(() => badgeText(browser, tabId), { timeout: 10_000 }).toMatch(/^(#\d+|RÉG)$/);
+    await account.reload();
+    const listed = await openPopup(browser, tabId);
+    await listed.waitForSelector('[data-testid="live-value"]');
+    expect(await listed.textContent('[data-testid="confidence"]')).toBe('ajouté par vous dans ce navigateur');
+    for (const p of [account, popup, listed]) await p.close();
   });
 
   it('group search with permission granted: progress, an outcome in words per city, "add all primaries"', async () => {
