@@ -73,16 +73,17 @@ export function OverlayPanel({ dataset, overlay, conflicts, skipped, lang, t }: 
           </p>
         </div>
       ))}
+      {skipped > 0 && (
+        // Outside the fold: something the user added could not be read, they should see it.
+        <p class="small" role="status" data-testid="overlay-skipped">
+          {t('overlay.yours.skipped', { n: skipped })}
+        </p>
+      )}
       <details>
         <summary>
           <h2 id="overlay-title">{t('overlay.yours.title', { n: overlay.accounts.length })}</h2>
         </summary>
         <p class="small">{t('overlay.yours.body')}</p>
-        {skipped > 0 && (
-          <p class="small" data-testid="overlay-skipped">
-            {t('overlay.yours.skipped', { n: skipped })}
-          </p>
-        )}
         <ul class="additions">
           {overlay.accounts.map((a) => (
             <li key={`${a.platform}-${a.key}`} data-testid="overlay-account">
