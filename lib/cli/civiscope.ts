@@ -5,6 +5,7 @@ import { type CommandResult, fail, type ParsedArgs, parseArgs } from './args';
 import { compareCommand } from './compare-command';
 import { datasetCheck, datasetCoverage, datasetExport, datasetShow } from './dataset-commands';
 import { detectCommand } from './detect';
+import { discoverCommand } from './discover-command';
 import { EXPORT_USAGE, exportCommand } from './export-command';
 import { readCommand } from './read-command';
 
@@ -14,6 +15,8 @@ usage: npm run civiscope -- <command> [options]
 
   detect <url>...                       which account (and listed institution) each URL is
   read <url> <html-file>                read the audience from a saved page, as the extension does
+  discover <website-url> <html-file>    the accounts a saved homepage links, ranked per platform
+      [--entity <id>] [--format text|json] [--lang fr|en]
   compare <url-or-entity-id>            how the account stands against its group
       [--platform P] [--value N] [--cohort study|all] [--format text|json] [--lang fr|en]
   dataset check [file]                  validate a dataset file (default: the bundled one)
@@ -94,6 +97,8 @@ export function run(argv: readonly string[], now = new Date().toISOString()): Co
       return datasetCommand(index, args);
     case 'compare':
       return compareCommand(index, args, now);
+    case 'discover':
+      return discoverCommand(index, args);
     case 'export':
       return writeOut(
         exportCommand(index.dataset, args, () => new Date(now)),
