@@ -72,6 +72,14 @@ const SourcedUrl = v.strictObject({
   sources: v.pipe(v.array(SourceId), v.minLength(1)),
 });
 
+export const CheckedAbsentSchema = v.strictObject({
+  platform: v.picklist(PLATFORM_IDS),
+  date: IsoDate,
+  /** The page that was read (the institution's official site). */
+  url: Url,
+  source: SourceId,
+});
+
 export const EntitySchema = v.strictObject({
   id: v.pipe(
     v.string(),
@@ -119,6 +127,12 @@ export const EntitySchema = v.strictObject({
     ),
   ),
   accounts: v.array(AccountSchema),
+  /**
+   * "Absent as of a date": the institution's official site was read on `date` (page `url`) and
+   * linked no account on `platform`. Evidence, not a verdict; never alongside an active or unused
+   * account on the same platform. Platforms with neither an account nor a check are unknown.
+   */
+  checkedAbsent: v.optional(v.array(CheckedAbsentSchema)),
 });
 
 export const StudySchema = v.strictObject({
@@ -167,6 +181,7 @@ export type Source = v.InferOutput<typeof SourceSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Account = v.InferOutput<typeof AccountSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
+export type CheckedAbsent = v.InferOutput<typeof CheckedAbsentSchema>;
 export type Study = v.InferOutput<typeof StudySchema>;
 export type StudyFigure = NonNullable<Study['figures2012']>[number];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;

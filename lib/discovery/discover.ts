@@ -2,7 +2,7 @@ import { getPlatform } from '../platforms/registry';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { readSameAs } from './json-ld';
 import { cardTitle, linkLabel, namesPartner, siteName } from './label';
-import { accountOfLink, resolveWebUrl } from './link-url';
+import { accountOfLink, maybeSocial, resolveWebUrl } from './link-url';
 import { PageContext, whereOf } from './page-context';
 import { collectOtherLinks } from './presence-links';
 import type { DiscoveredAccount, DiscoveryResult, Evidence, Where } from './types';
@@ -76,6 +76,7 @@ function discover(doc: Document, pageUrl: string, problems: string[]): Discovery
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && resolveWebUrl(baseHref, page)) || page;
   const host = page?.hostname;
+  const socialBase = base !== undefined && maybeSocial(base.hostname);
   const name = siteName(doc, host);
   const context = new PageContext();
   const merged = new Map<string, Merged>();
@@ -109,29 +110,33 @@ function discover(doc: Document, pageUrl: string, problems: string[]): Discovery
     });
   }
 
-  const links = doc.querySelectorAll('a[href], area[href], link[href]');
+  // rel="me" is rare: one selector finds them all, so the main loop reads one attribute per link.
+  // <link> elements are stylesheets, preconnects, icons…: only rel="me" names an account there.
+  const relMe = new Set(doc.querySelectorAll('a[rel~="me" i][href], area[rel~="me" i][href], link[rel~="me" i][href]'));
+  const links = [...doc.querySelectorAll('a[href], area[href]'), ...[...relMe].filter((el) => el.tagName === 'LINK')];
   if (links.length > MAX_LINKS)
     problems.push(`the page has ${links.length} links; only the first ${MAX_LINKS} were read`);
-  const others: Element[] = [];
+  const others: [Element, string][] = [];
   for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
     const el = links[i] as Element;
     const isLinkTag = el.tagName === 'LINK';
-    const rel = (el.getAttribute('rel') ?? '').toLowerCase();
-    const relMe = /(?:^|\s)me(?:\s|$)/.test(rel);
-    // <link> elements are stylesheets, preconnects, icons…: only rel="me" names an account.
-    if (isLinkTag && !relMe) continue;
-    const found = accountOfLink(el.getAttribute('href') ?? '', base);
+    const href = el.getAttribute('href') ?? '';
+    // Relative links can only be social when the page's base is on a platform (never, on a homepage).
+    const maybe = socialBase || maybeSocial(href);
+    if (maybe && social >= MAX_SOCIAL) {
+      // A hostile page of 20,000 profile links: stop parsing them, say so.
+      if (social++ === MAX_SOCIAL) problems.push(`more than ${MAX_SOCIAL} social links; the rest were not weighed`);
+      continue;
+    }
+    const found = maybe ? accountOfLink(href, base) : undefined;
     if (!found) {
-      if (!isLinkTag) others.push(el);
+      if (!isLinkTag) others.push([el, href]);
       continue;
     }
-    if (++social > MAX_SOCIAL) {
-      if (social === MAX_SOCIAL + 1) problems.push(`more than ${MAX_SOCIAL} social links; the rest were not weighed`);
-      continue;
-    }
+    social++;
     const where: Where = isLinkTag ? 'head' : whereOf(context.of(el));
     const isPost = found.account.page === 'post';
-    const evidence: Evidence = isPost ? 'post' : relMe ? 'rel-me' : 'link';
+    const evidence: Evidence = isPost ? 'post' : relMe.has(el) ? 'rel-me' : 'link';
     const label = isLinkTag ? undefined : linkLabel(el);
     // In the page's chrome only the link's own words count: a footer titled "la Ville et la
     // Métropole sur les réseaux" holds the site's own accounts too.

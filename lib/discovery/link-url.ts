@@ -1,4 +1,4 @@
-import { detectAccount } from '../platforms/registry';
+import { detectAccount, PLATFORMS } from '../platforms/registry';
 import type { AccountRef } from '../platforms/types';
 
 /**
@@ -11,6 +11,9 @@ import type { AccountRef } from '../platforms/types';
 const NOT_A_PROFILE_SEGMENT =
   /^(?:share|sharer|sharer\.php|sharing|sharearticle|share-offsite|intent|embed|embeds|player|plugins|dialog|widgets?|oembed)$|^(?:player|embed)[.-]/;
 
+/** A share/intent/embed/player path segment anywhere in a raw href (may also reject a query: fine). */
+const SHARE_IN_RAW = /\/(?:share|sharer|sharing|sharearticle|intent|embeds?|player|plugins|dialog)(?![\w])/i;
+
 /** Query parameters that carry the thing to share (`?u=`, `?url=`, `?text=`): a profile link has none of them. */
 const SHARE_PARAMS = ['u', 'url', 'href', 'text', 'status', 'body', 'shareurl', 'mini', 'summary'];
 
@@ -18,11 +21,35 @@ const SHARE_PARAMS = ['u', 'url', 'href', 'text', 'status', 'body', 'shareurl', 
 const SHARE_HOSTS = /^(?:(?:api|web|wa)\.whatsapp\.com|wa\.me|t\.me|(?:www\.)?addtoany\.com|(?:www\.)?sharethis\.com)$/;
 
 /**
+ * The registrable parts of every platform host (`facebook.com`, `x.com`, Mastodon instances…),
+ * from the registry's match patterns. A homepage has thousands of links and a handful of social
+ * ones: a substring test on the raw href skips URL parsing for the rest.
+ */
+const SOCIAL_HOSTS = [
+  ...new Set(
+    PLATFORMS.flatMap((p) => p.matches).map((m) =>
+      (/^\*:\/\/([^/]+)\/\*$/.exec(m)?.[1] ?? m)
+        .replace(/^\*\./, '')
+        .replace(/^(?:www|m|mobile|touch|geo|secure)\./, ''),
+    ),
+  ),
+];
+const MAYBE_SOCIAL = new RegExp(SOCIAL_HOSTS.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+
+/** Whether a raw href can name a social account at all: its text holds a platform host. */
+export function maybeSocial(raw: string): boolean {
+  return MAYBE_SOCIAL.test(raw);
+}
+
+/**
  * The account a link on a homepage names, with the link made absolute; undefined for anything
  * that is not a profile or post link on one of the 11 platforms, including share and intent
  * links, embeds, look-alike hosts, credentials in the URL and non-web schemes. Never throws.
  */
 export function accountOfLink(raw: string, base: URL | undefined): { account: AccountRef; href: string } | undefined {
+  // The same test as NOT_A_PROFILE_SEGMENT, on the raw text: a page with a share bar on every
+  // news card has thousands of these, and URL parsing is the costly step.
+  if (SHARE_IN_RAW.test(raw)) return undefined;
   const url = resolveWebUrl(raw, base);
   if (!url) return undefined;
   if (SHARE_HOSTS.test(url.hostname)) return undefined;

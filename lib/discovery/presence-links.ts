@@ -24,37 +24,38 @@ const BLOG_LABEL = /\bblogs?\b/;
 
 const MAX_EACH = 50;
 
+/** A loose first test on the raw href and text (case and accents as written), before the exact ones. */
+const MAYBE_HREF = /particip|concertation|decidim|citizenlab|govocal|cap-collectif|blog|medium\.com|hypotheses/i;
+const MAYBE_TEXT = /particip|concertation|consultation|blog/i;
+
 /**
  * Participatory-platform and blog links among the page's non-social links, one per URL (fragment
  * dropped), in page order. The presence table counts both (the 2012 study did).
  */
 export function collectOtherLinks(
-  elements: readonly Element[],
+  elements: readonly (readonly [Element, string])[],
   base: URL | undefined,
   context: PageContext,
 ): { participation: DiscoveredLink[]; blogs: DiscoveredLink[] } {
   const participation: DiscoveredLink[] = [];
   const blogs: DiscoveredLink[] = [];
   const seen = new Set<string>();
-  for (const el of elements) {
+  for (const [el, raw] of elements) {
     if (participation.length >= MAX_EACH && blogs.length >= MAX_EACH) break;
-    const raw = el.getAttribute('href') ?? '';
-    // Cheap test first: most links of a homepage are neither, and labels cost a DOM walk.
-    const hrefWords = deaccent(raw.slice(0, 300));
-    const text = deaccent((el.textContent ?? '').slice(0, 200));
-    const maybe =
-      PARTICIPATION_URL.test(hrefWords) ||
-      /citizenlab|govocal|cap-collectif|blog|medium\.com|hypotheses/.test(hrefWords) ||
-      PARTICIPATION_LABEL.test(text) ||
-      BLOG_LABEL.test(text);
-    if (!maybe) continue;
+    // Cheap tests first: most links of a homepage are neither, and labels cost a DOM walk. An
+    // icon-only link has no text: its aria-label or title names it.
+    if (!MAYBE_HREF.test(raw)) {
+      const text = el.textContent ?? '';
+      const words = /\S/.test(text) ? text : `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`;
+      if (!MAYBE_TEXT.test(words)) continue;
+    }
     const url = resolveWebUrl(raw, base);
     if (!url) continue;
     url.hash = '';
     if (seen.has(url.href)) continue;
     const host = url.hostname;
     const label = linkLabel(el);
-    const words = deaccent(label ?? '');
+    const labelWords = deaccent(label ?? '');
     const software = SOFTWARE.find(([re]) => re.test(host))?.[1];
     const link = (): DiscoveredLink => {
       const out: DiscoveredLink = { url: url.href, where: whereOf(context.of(el)) };
@@ -62,10 +63,10 @@ export function collectOtherLinks(
       if (software !== undefined) out.software = software;
       return out;
     };
-    if (software || PARTICIPATION_URL.test(deaccent(host + url.pathname)) || PARTICIPATION_LABEL.test(words)) {
+    if (software || PARTICIPATION_URL.test(deaccent(host + url.pathname)) || PARTICIPATION_LABEL.test(labelWords)) {
       seen.add(url.href);
       if (participation.length < MAX_EACH) participation.push(link());
-    } else if (BLOG_HOST.test(host) || BLOG_PATH.test(url.pathname) || BLOG_LABEL.test(words)) {
+    } else if (BLOG_HOST.test(host) || BLOG_PATH.test(url.pathname) || BLOG_LABEL.test(labelWords)) {
       seen.add(url.href);
       if (blogs.length < MAX_EACH) blogs.push(link());
     }

@@ -104,8 +104,17 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.presence.self': 'This account',
   'popup.presence.peers': 'Peers present',
   'popup.presence.yes': 'yes',
-  'popup.presence.no': 'not found',
-  'popup.presence.summary': 'Platforms used: {used} (group median: {median}).',
+  // Presence in three states (issue 10): present, absent as of a date, unknown
+  'popup.presence.absent': 'no, per its site read on {date}',
+  'popup.presence.closed': 'account closed',
+  'popup.presence.unknown': 'unknown',
+  'popup.presence.peersKnown': '{n} of {known} known peers',
+  'popup.presence.noPeerKnown': 'no known peer',
+  'popup.presence.peersUnknown': 'unknown: {n}',
+  'popup.presence.summary':
+    'Platforms used: {used} of {known} known. Group median: {median} ({membersKnown} of {members} members known on every platform).',
+  'popup.presence.note':
+    '“Unknown”: no source says whether the account exists. “No”: the official site was read on that date and links no account. Shares count known peers only.',
   'popup.participation.title': 'Participatory platform',
   'popup.participation.none': 'No participatory platform known.',
   'popup.participation.share': '{n} of {of} peers have one.',

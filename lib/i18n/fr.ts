@@ -103,8 +103,17 @@ export const fr = {
   'popup.presence.self': 'Ce compte',
   'popup.presence.peers': 'Pairs présents',
   'popup.presence.yes': 'oui',
-  'popup.presence.no': 'non trouvé',
-  'popup.presence.summary': 'Plateformes utilisées : {used} (médiane du groupe : {median}).',
+  // Presence in three states (issue 10): present, absent as of a date, unknown
+  'popup.presence.absent': 'non, d’après son site lu le {date}',
+  'popup.presence.closed': 'compte fermé',
+  'popup.presence.unknown': 'inconnu',
+  'popup.presence.peersKnown': '{n} sur {known} pairs connus',
+  'popup.presence.noPeerKnown': 'aucun pair connu',
+  'popup.presence.peersUnknown': 'inconnus : {n}',
+  'popup.presence.summary':
+    'Plateformes utilisées : {used} sur {known} connues. Médiane du groupe : {median} ({membersKnown} sur {members} membres connus sur toutes les plateformes).',
+  'popup.presence.note':
+    '« Inconnu » : aucune source ne dit si le compte existe. « Non » : le site officiel a été lu à cette date et ne lie aucun compte. Les parts ne comptent que les pairs connus.',
   'popup.participation.title': 'Plateforme participative',
   'popup.participation.none': 'Aucune plateforme participative connue.',
   'popup.participation.share': '{n} sur {of} pairs en ont une.',

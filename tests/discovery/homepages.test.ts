@@ -240,3 +240,12 @@ describe('accountOfLink', () => {
     expect(accountOfLink(`https://x.com/foo?${'a'.repeat(3000)}`, base)).toBeUndefined();
   });
 });
+
+describe('hostile sizes', () => {
+  it('weighs at most 2,000 social links and says so', () => {
+    const links = Array.from({ length: 2100 }, (_, i) => `<a href="https://x.com/user${i}">x</a>`).join('');
+    const result = discoverAccounts(parseHtml(`<footer>${links}</footer>`), 'https://a.example/');
+    expect(result.candidates).toHaveLength(2000);
+    expect(result.problems).toContain('more than 2000 social links; the rest were not weighed');
+  });
+});
