@@ -27,7 +27,12 @@ export interface AppliedOverlay {
 export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'fr'): AppliedOverlay {
   const t = translator(lang);
   const sources: Record<string, Source> = { ...dataset.sources };
-  const entities = new Map<string, Entity>(dataset.entities.map((e) => [e.id, { ...e, accounts: [...e.accounts] }]));
+  const entities = new Map<string, Entity>(
+    dataset.entities.map((e) => [
+      e.id,
+      { ...e, accounts: [...e.accounts], ...(e.checkedAbsent ? { checkedAbsent: [...e.checkedAbsent] } : {}) },
+    ]),
+  );
   const conflicts: OverlayConflict[] = [];
   let orphans = 0;
 
@@ -77,7 +82,30 @@ export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'f
       sources: [sourceId],
     });
   }
-  for (const absence of overlay.absences) if (!entities.has(absence.entityId)) orphans++;
+  // "Absent as of a date": the entity's checkedAbsent, citing the page read. An account (bundled or
+  // added) answers the question, and a newer bundled check wins over an older reading of ours.
+  for (const absence of overlay.absences) {
+    const entity = entities.get(absence.entityId);
+    if (!entity) {
+      orphans++;
+      continue;
+    }
+    if (entity.accounts.some((a) => a.platform === absence.platform && a.status !== 'closed')) continue;
+    const date = absence.checkedAt.slice(0, 10);
+    const existing = entity.checkedAbsent?.find((c) => c.platform === absence.platform);
+    if (existing && existing.date >= date) continue;
+    const sourceId = uniqueId(sources, `overlay-absent-${absence.platform}-${slug(entity.id)}`);
+    sources[sourceId] = {
+      title: t('overlay.source.site', { site: hostOf(absence.url) }),
+      url: absence.url,
+      date,
+      kind: 'official',
+    };
+    entity.checkedAbsent = [
+      ...(entity.checkedAbsent ?? []).filter((c) => c.platform !== absence.platform),
+      { platform: absence.platform, date, url: absence.url, source: sourceId },
+    ];
+  }
 
   return {
     dataset: { ...dataset, sources, entities: dataset.entities.map((e) => entities.get(e.id) ?? e) },
