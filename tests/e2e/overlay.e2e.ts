@@ -130,6 +130,8 @@ describe('the user’s additions in Chromium (test build with the sites granted)
     await expect
       .poll(async () => (await overlayIn(browser)).accounts.map((a) => `${a.entityId} ${a.platform}:${a.key}`))
       .toContain('city-06088 x:villedenice');
+    // The platforms the page links to no account on: absent as of today, in the presence table below.
+    await popup.click('[data-testid="record-absent"]');
     // Badged without reloading the page: a rank among the cities, or the group code.
     await expect.poll(() => badgeText(browser, accountTab), { timeout: 10_000 }).toMatch(/^(#\d+|VILLE)$/);
 
@@ -143,6 +145,11 @@ describe('the user’s additions in Chromium (test build with the sites granted)
     await compared.click('[data-testid="confidence"]');
     expect(await compared.textContent('header.account')).toContain('trouvé sur le site officiel nice.fr');
     expect(await compared.$('[data-testid="cohort-bars"] li[data-entity="city-06088"]')).not.toBeNull();
+    const states = await compared.$$eval('[data-testid="presence"] tbody tr', (trs) =>
+      trs.map((tr) => `${tr.querySelector('th')?.textContent}:${tr.getAttribute('data-state')}`),
+    );
+    expect(states).toEqual(expect.arrayContaining(['X:present', 'Facebook:present', 'TikTok:absent', 'Flickr:absent']));
+    await compared.click('details.presence > summary');
     await screenshot(compared, 'overlay-added-account-compared-fr');
     for (const p of [account, site, popup, compared]) await p.close();
   });
