@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLED } from '@/lib/dataset/bundled';
+import { groupTargets } from '@/lib/overlay/group-search';
 import { type Browser, badgeText, launch, openPopup, SITES_GRANTED_DIR, screenshot, serve, tabIdOf } from './harness';
 import { HOMEPAGES } from './homepages';
 import { xApp } from './pages';
@@ -29,7 +31,10 @@ const X_APP = xApp({
 const NANTES =
   '<main><h1>Nantes</h1></main><footer><p>Suivez-nous</p><a href="https://www.instagram.com/nantesfr/">Instagram</a></footer>';
 const PARIS = '<main><h1>Paris</h1></main><footer><p>Suivez-nous</p><a href="https://x.com/Paris">X</a></footer>';
-/** The city sites the group search reads, how each answers, and what the popup must say about it. */
+/** Every city site the group search reads (from the dataset: it grows). */
+const CITY_TARGETS = groupTargets(BUNDLED.entities, 'city', 'fr');
+const origin = (url: string) => new URL(url).origin;
+/** The city sites this test serves, how each answers, and what the popup must say about it; the others are unreachable. */
 const CITY_SITES: [origin: string, entityId: string, kind: string][] = [
   ['https://www.nice.fr', 'city-06088', 'found'],
   ['https://www.marseille.fr', 'city-13055', 'http'],
@@ -205,11 +210,16 @@ describe('the user’s additions in Chromium (test build with the sites granted)
     const before = browser.requests.length;
     await popup.click('[data-testid="group-search-start"]');
     await popup.waitForSelector('[data-testid="group-search-progress"] progress');
-    expect(await popup.textContent('[data-testid="group-search-progress"]')).toMatch(/\d+ \/ 10 — /);
+    expect(await popup.textContent('[data-testid="group-search-progress"]')).toMatch(
+      new RegExp(`\\d+ / ${CITY_TARGETS.length} — `),
+    );
     await screenshot(popup, 'overlay-group-search-progress-fr');
     await popup.waitForSelector('[data-testid="group-search-finished"]', { timeout: 40_000 });
-    for (const [, entityId, kind] of CITY_SITES) {
-      expect(await popup.getAttribute(`[data-testid="outcome-${entityId}"]`, 'data-kind'), entityId).toBe(kind);
+    for (const target of CITY_TARGETS) {
+      const kind = CITY_SITES.find(([, id]) => id === target.entityId)?.[2] ?? 'offline';
+      expect(await popup.getAttribute(`[data-testid="outcome-${target.entityId}"]`, 'data-kind'), target.entityId).toBe(
+        kind,
+      );
     }
     expect(await popup.textContent('[data-testid="outcome-city-13055"]')).toContain('erreur HTTP 500');
     expect(await popup.textContent('[data-testid="outcome-city-34172"]')).toContain('redirigé vers une autre adresse');
@@ -218,7 +228,9 @@ describe('the user’s additions in Chromium (test build with the sites granted)
     // Only the group's sites were asked for, and the address one of them redirected to (the browser
     // follows the redirect, then withholds the answer: no permission for it).
     const hosts = new Set(browser.requests.slice(before).map((u) => new URL(u).origin));
-    expect([...hosts].sort()).toEqual([...CITY_SITES.map(([o]) => o), 'https://www.montpellier3m.fr'].sort());
+    expect([...hosts].sort()).toEqual(
+      [...new Set([...CITY_TARGETS.map((x) => origin(x.url)), 'https://www.montpellier3m.fr'])].sort(),
+    );
     await screenshot(popup, 'overlay-group-search-done-fr');
     await popup.click('[data-testid="group-add-all"]');
     await expect
@@ -258,7 +270,7 @@ describe('group search without the permission (normal build)', () => {
   });
 
   const siteRequests = (from: number) =>
-    browser.requests.slice(from).filter((u) => CITY_SITES.some(([origin]) => u.startsWith(origin)));
+    browser.requests.slice(from).filter((u) => CITY_TARGETS.some((x) => u.startsWith(origin(x.url))));
 
   it('the click really asks the browser (the prompt is pending) and nothing is fetched meanwhile', async () => {
     const account = await browser.context.newPage();
@@ -267,7 +279,7 @@ describe('group search without the permission (normal build)', () => {
     const before = browser.requests.length;
     await popup.click('[data-testid="group-search-start"]');
     await popup.waitForTimeout(1500);
-    expect(await popup.textContent('[data-testid="group-search-progress"]')).toContain('0 / 10');
+    expect(await popup.textContent('[data-testid="group-search-progress"]')).toContain(`0 / ${CITY_TARGETS.length}`);
     expect(siteRequests(before)).toEqual([]);
     const granted = await browser.worker.evaluate(() =>
       chrome.permissions.contains({ origins: ['https://www.nice.fr/*'] }),
