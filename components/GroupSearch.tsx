@@ -56,6 +56,7 @@ function outcomeText(outcome: SiteOutcome, t: Translate): string {
 export function GroupSearch({ group, dataset, env, lang, t }: GroupSearchProps) {
   const targets = useMemo(() => groupTargets(dataset.entities, group, lang), [dataset, group, lang]);
   const [phase, setPhase] = useState<'idle' | 'running' | 'refused' | 'cancelled' | 'finished'>('idle');
+  const [slowDown, setSlowDown] = useState<SiteTarget | undefined>();
   const [progress, setProgress] = useState<{ done: number; total: number; current?: SiteTarget }>({
     done: 0,
     total: targets.length,
@@ -84,6 +85,7 @@ export function GroupSearch({ group, dataset, env, lang, t }: GroupSearchProps) 
       onResult: (target, outcome) => setRows((before) => [...before, { target, outcome }]),
     }).then((result) => {
       setRows(result.results);
+      setSlowDown(result.rateLimitedBy);
       setPhase(result.refused ? 'refused' : result.cancelled ? 'cancelled' : 'finished');
     });
   };
@@ -147,12 +149,17 @@ export function GroupSearch({ group, dataset, env, lang, t }: GroupSearchProps) 
           {t('overlay.group.cancelled', { done: progress.done, total: targets.length })}
         </p>
       )}
+      {slowDown && (
+        <p class="small" role="alert" data-testid="group-search-rate-limited">
+          {t('overlay.group.rateLimited', { name: slowDown.name })}
+        </p>
+      )}
       {phase === 'finished' && (
         <p class="small" role="status" data-testid="group-search-finished">
           {t('overlay.group.finished', { done: progress.done })}
         </p>
       )}
-      {phase !== 'refused' && rows.length > 0 && (
+      {rows.length > 0 && (
         <>
           {phase !== 'running' && (freshPrimaries.length > 0 || freshAbsences.length > 0) && (
             <p class="buttons">

@@ -242,6 +242,8 @@ export const en: Record<keyof typeof fr, string> = {
   'overlay.group.cancelled': 'Search cancelled: {done} of {total} sites read.',
   'overlay.group.finished': 'Search finished: {done} sites tried.',
   'overlay.group.refused': 'Permission refused: Civiscope cannot read these sites. Nothing was changed.',
+  'overlay.group.rateLimited':
+    '{name} asks to slow down (too many requests): the search stopped there, out of politeness.',
   'overlay.group.addAll': 'Add all primary accounts ({n})',
   'overlay.outcome.found': 'accounts found: {n}',
   'overlay.outcome.nothing': 'page read, no account found',

@@ -241,6 +241,7 @@ export const fr = {
   'overlay.group.cancelled': 'Recherche annulée : {done} sites sur {total} lus.',
   'overlay.group.finished': 'Recherche terminée : {done} sites consultés.',
   'overlay.group.refused': 'Permission refusée : Civiscope ne peut pas lire ces sites. Rien n’a été modifié.',
+  'overlay.group.rateLimited': '{name} demande de ralentir (trop de requêtes) : recherche arrêtée là, par politesse.',
   'overlay.group.addAll': 'Ajouter tous les comptes principaux ({n})',
   'overlay.outcome.found': 'comptes trouvés : {n}',
   'overlay.outcome.nothing': 'page lue, aucun compte trouvé',

@@ -51,6 +51,8 @@ export interface GroupSearchBrowser {
 export interface GroupSearchResult {
   refused: boolean;
   cancelled: boolean;
+  /** The site that answered "too many requests" (HTTP 429): the search stopped there (politeness). */
+  rateLimitedBy?: SiteTarget;
   results: { target: SiteTarget; outcome: SiteOutcome }[];
 }
 
@@ -135,20 +137,29 @@ export async function runGroupSearch(
 
   let next = 0;
   let done = 0;
+  // Stops everything at the first "too many requests", as the user's cancel does.
+  const stop = new AbortController();
+  signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  if (signal?.aborted) stop.abort();
+  let rateLimitedBy: SiteTarget | undefined;
   onProgress?.({ done, total: targets.length, current: targets[0] });
   const worker = async () => {
     while (next < targets.length) {
       const target = targets[next++] as SiteTarget;
-      if (signal?.aborted) {
+      if (stop.signal.aborted) {
         record(target, { kind: 'cancelled' });
         continue;
       }
       onProgress?.({ done, total: targets.length, current: target });
-      await sleep(delayMs, signal);
-      const outcome = signal?.aborted
+      await sleep(delayMs, stop.signal);
+      const outcome = stop.signal.aborted
         ? ({ kind: 'cancelled' } as const)
-        : await readSite(target, doFetch, parse, timeoutMs, now, signal);
+        : await readSite(target, doFetch, parse, timeoutMs, now, stop.signal);
       record(target, outcome);
+      if (outcome.kind === 'http' && outcome.status === 429 && !rateLimitedBy) {
+        rateLimitedBy = target;
+        stop.abort();
+      }
       if (outcome.kind !== 'cancelled') done++;
       onProgress?.({ done, total: targets.length });
     }
@@ -157,7 +168,7 @@ export async function runGroupSearch(
   // Report in the group's order, whatever order the two workers finished in.
   const order = new Map(targets.map((t, i) => [t, i]));
   results.sort((a, b) => (order.get(a.target) ?? 0) - (order.get(b.target) ?? 0));
-  return { refused: false, cancelled: Boolean(signal?.aborted), results };
+  return { refused: false, cancelled: Boolean(signal?.aborted), rateLimitedBy, results };
 }
 
 async function readSite(

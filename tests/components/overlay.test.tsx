@@ -273,6 +273,10 @@ describe.each<Lang>(['fr', 'en'])('the user’s additions in the popup (%s)', (l
       fr ? 'Permission refusée' : 'Permission refused',
     );
     expect(fetched).toBe(0);
+    // And per institution, in words.
+    expect(text(screen.getByTestId('outcome-city-75056'))).toContain(
+      fr ? 'pas de permission pour ce site' : 'no permission for this site',
+    );
   });
 
   it('group search: progress, results per institution in words, and "add all primaries"', async () => {

@@ -121,6 +121,37 @@ describe('runGroupSearch', () => {
     expect(modes).toEqual(['manual', 'follow']);
   });
 
+  it('stops at the first "too many requests" (HTTP 429); the sites not read say so', async () => {
+    const calls: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      calls.push(String(input));
+      const url = String(input);
+      const r = url.includes('lille')
+        ? new Response('', { status: 429 })
+        : new Response(PAGE('x'), { headers: { 'content-type': 'text/html' } });
+      Object.defineProperty(r, 'url', { value: url });
+      return r;
+    };
+    const result = await runGroupSearch(TARGETS, {
+      granted: Promise.resolve(true),
+      fetch,
+      parse,
+      sleep: noSleep,
+      concurrency: 1,
+    });
+    expect(result.rateLimitedBy?.name).toBe('Lille');
+    expect(result.cancelled).toBe(false);
+    expect(calls).toEqual(['https://www.nantes.fr/', 'https://www.lille.fr/']);
+    expect(result.results.map((r) => r.outcome.kind)).toEqual([
+      'found',
+      'http',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
   it('reads one page at a time when asked to', async () => {
     const web = fakeWeb();
     await runGroupSearch(TARGETS.slice(0, 3), {
