@@ -6,6 +6,7 @@ import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
 import { type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
+import { startRefreshService } from '../refresh/service';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
 import { badgeFor } from './badge';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
@@ -74,6 +75,7 @@ export function startBackground(
         precision: reading.precision,
         at: new Date(report.readAt ?? clock().getTime()).toISOString(),
         url: report.url,
+        origin: 'visit',
       });
     }
     await updateBadge(tabId, state);
@@ -89,10 +91,25 @@ export function startBackground(
     });
   }
 
+  // Every badge follows the newest figures (the cohort choice changed, a group refresh read a page).
+  async function updateAllBadges(): Promise<void> {
+    for (const tabId of await tabsWithState()) {
+      void enqueue(tabId, async () => {
+        const state = await getTabState(tabId);
+        if (state) await updateBadge(tabId, state);
+      });
+    }
+  }
+
+  // The group refresh (lib/refresh) reads its own tab's reports; that tab is not the user's visit.
+  const refresh = startRefreshService(loadIndex, clock, () => void updateAllBadges());
+
   browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isPageReport(message)) return undefined;
-    return enqueue(tabId, () => applyReport(tabId, message));
+    return enqueue(tabId, async () => {
+      if (!(await refresh.claimReport(tabId, message))) await applyReport(tabId, message);
+    });
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

@@ -51,7 +51,7 @@ export function tryCompareAccount(
 const METRICS: readonly Metric[] = ['followers', 'subscribers', 'page-likes'];
 const PRECISIONS: readonly Precision[] = ['exact', 'rounded', 'lower-bound'];
 const PRECISION_ORDER: Record<Precision, number> = { exact: 0, rounded: 1, 'lower-bound': 2 };
-const ORIGIN_ORDER = { page: 0, observed: 1, dataset: 2 } as const;
+const ORIGIN_ORDER = { page: 0, observed: 1, refreshed: 1, dataset: 2 } as const;
 const PER_INHABITANT_GROUPS = new Set(['city', 'region']);
 
 /** How the account on screen stands against its group, on one platform. Pure. */
@@ -307,7 +307,7 @@ function figureCandidates(
     out.push({
       value: o.value,
       metric: o.metric,
-      origin: 'observed',
+      origin: o.origin === 'refreshed' ? 'refreshed' : 'observed',
       date: dayString(dayNumber(o.at) as number),
       at: o.at,
       onOrBefore: false,

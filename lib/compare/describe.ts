@@ -51,6 +51,8 @@ type FigureLike = Pick<FigureRef, 'origin' | 'date' | 'at' | 'onOrBefore'>;
 export function describeOrigin(figure: FigureLike, t: Translate, lang: Lang, timeZone?: string): string {
   if (figure.origin === 'page' && figure.at) return t('origin.page', { time: formatTime(figure.at, lang, timeZone) });
   if (figure.origin === 'observed' && figure.date) return t('origin.observed', { date: formatDate(figure.date, lang) });
+  if (figure.origin === 'refreshed' && figure.date)
+    return t('origin.refreshed', { date: formatDate(figure.date, lang) });
   const date = figure.date
     ? figure.onOrBefore
       ? t('origin.onOrBefore', { date: formatDate(figure.date, lang) })

@@ -39,8 +39,12 @@ export interface CompareInput {
 export type LocalText = Entity['name'];
 export type AccountStatus = Entity['accounts'][number]['status'];
 
-/** Where a figure comes from: the page on screen, an earlier reading by this browser, or the bundled dataset. */
-export type Origin = 'page' | 'observed' | 'dataset';
+/**
+ * Where a figure comes from: the page on screen, an earlier reading by this browser (`observed`
+ * when the user visited the page, `refreshed` when a group refresh the user started read it), or
+ * the bundled dataset.
+ */
+export type Origin = 'page' | 'observed' | 'refreshed' | 'dataset';
 
 /** One audience figure with everything needed to judge it. */
 export interface FigureRef {

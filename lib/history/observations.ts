@@ -7,6 +7,7 @@ export const MAX_PER_ACCOUNT = 400;
 const METRICS = new Set(['followers', 'subscribers', 'page-likes']);
 const PRECISIONS = new Set(['exact', 'rounded', 'lower-bound']);
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
+const JOB_ID = /^[\w-]{1,64}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -31,7 +32,10 @@ function isObservation(x: unknown): x is Observation {
     typeof o.at === 'string' &&
     TIMESTAMP.test(o.at) &&
     !Number.isNaN(Date.parse(o.at)) &&
-    typeof o.url === 'string'
+    typeof o.url === 'string' &&
+    (o.origin === undefined || o.origin === 'visit' || o.origin === 'refreshed') &&
+    // A job id only goes with a refreshed reading.
+    (o.jobId === undefined || (o.origin === 'refreshed' && typeof o.jobId === 'string' && JOB_ID.test(o.jobId)))
   );
 }
 

@@ -109,7 +109,13 @@ describe('background', () => {
     );
     const { entries } = await loadObservations();
     expect(entries).toEqual([
-      expect.objectContaining({ entityId: 'city-75056', key: 'paris', value: 1234, at: '2026-11-28T00:00:00.000Z' }),
+      expect.objectContaining({
+        entityId: 'city-75056',
+        key: 'paris',
+        value: 1234,
+        at: '2026-11-28T00:00:00.000Z',
+        origin: 'visit',
+      }),
     ]);
   });
 
@@ -123,5 +129,68 @@ describe('background', () => {
     await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 1, isWindowClosing: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(await getTabState(1)).toBeNull();
+  });
+
+  it('a group refresh’s tab is the job’s: its reading is kept as re-read with the job id, never as a visit, and badges follow', async () => {
+    fakeBrowser.reset();
+    // The user's tab: an id the fake browser will not give the refresh tab.
+    const USER_TAB = 1000;
+    const dataset = tinyDataset();
+    dataset.entities.push({
+      id: 'city-69123',
+      group: 'city',
+      name: { fr: 'Lyon' },
+      accounts: [
+        {
+          platform: 'x',
+          key: 'villedelyon',
+          url: 'https://x.com/villedelyon',
+          status: 'active',
+          confidence: 'confirmed',
+          sources: ['src-official'],
+        },
+      ],
+    });
+    startBackground(
+      async () => indexDataset(dataset),
+      'fr',
+      () => new Date('2026-11-28T12:00:00Z'),
+    );
+    await cohortPreference.setValue('all');
+    const reading = (value: number) => ({
+      metric: 'followers' as const,
+      value,
+      precision: 'exact' as const,
+      problems: [],
+    });
+    await send(USER_TAB, report({ reading: reading(1_000_000), readAt: Date.UTC(2026, 10, 28, 11) }));
+    // Lyon has no figure yet: Paris is ranked alone.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('VILLE'));
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'civiscope:refresh-start', entityId: 'city-75056', platform: 'x', key: 'paris', cohort: 'all' },
+      {} as Sender,
+      () => {},
+    );
+    const job = (await fakeBrowser.storage.session.get('refresh-job'))['refresh-job'] as { id: string; tabId: number };
+    expect(job.tabId).toEqual(expect.any(Number));
+    await send(
+      job.tabId,
+      report({
+        url: 'https://x.com/villedelyon',
+        account: { platform: 'x', page: 'profile', key: 'villedelyon' },
+        reading: reading(2_000_000),
+        readAt: Date.UTC(2026, 10, 28, 12),
+      }),
+    );
+    const { entries } = await loadObservations();
+    expect(entries.find((o) => o.key === 'villedelyon')).toMatchObject({
+      origin: 'refreshed',
+      jobId: job.id,
+      value: 2_000_000,
+    });
+    // The job's tab is not one of the user's: no tab state, no badge of its own.
+    expect(await getTabState(job.tabId)).toBeNull();
+    // The user's tab now ranks Paris among the re-read figure.
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('#2'));
   });
 });

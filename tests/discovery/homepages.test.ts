@@ -78,6 +78,32 @@ const CASES: {
       'linkedin company/ormeval-emploi',
     ],
   },
+  {
+    file: 'region-wordpress-header.html',
+    site: 'https://www.hautelisiere.example.fr/',
+    primaries: {
+      facebook: 'regionhautelisiere',
+      x: 'hautelisiere',
+      instagram: 'hautelisiere',
+      linkedin: 'company/10234567',
+      threads: 'hautelisiere',
+      youtube: '@regionhautelisiere',
+    },
+    // The president's own account, labelled as his in the header: kept, never primary.
+    alternatives: ['x jlegrandpres'],
+  },
+  {
+    file: 'ville-drupal-ids.html',
+    site: 'https://www.sainte-aurore.example.fr/',
+    primaries: {
+      facebook: 'saintaurore',
+      x: 'saint_aurore',
+      youtube: 'user/villesaintaurore',
+      mastodon: 'saintaurore@piaille.fr',
+      flickr: 'villesaintaurore',
+    },
+    alternatives: ['facebook mediatheque.saintaurore', 'youtube c/villesaintaurore'],
+  },
   { file: 'hostile.html', site: 'https://www.belcourt.example/', primaries: {} },
 ];
 
@@ -238,6 +264,27 @@ describe('accountOfLink', () => {
   });
   it('ignores links of several kilobytes', () => {
     expect(accountOfLink(`https://x.com/foo?${'a'.repeat(3000)}`, base)).toBeUndefined();
+  });
+});
+
+describe('participation and blogs', () => {
+  it('finds them by host, path, text or an icon link’s aria-label, once per URL', () => {
+    const doc = parseHtml(`<header><a href="/bp-2027">Budget participatif</a></header>
+      <main><a href="https://ville.citizenlab.co/fr-FR/">Donnez votre avis</a>
+      <a href="https://consultation.cap-collectif.com/project/x">Consulter</a>
+      <a href="/actualites" aria-label="Le blog de la ville"><svg></svg></a>
+      <a href="https://blog.ville.example/#top">Actualités</a><a href="https://blog.ville.example/">Blog</a>
+      <a href="/demarches">Démarches</a></main>`);
+    const result = discoverAccounts(doc, 'https://www.ville.example/');
+    expect(result.participation.map((p) => [p.url, p.software ?? null, p.where])).toEqual([
+      ['https://www.ville.example/bp-2027', null, 'header'],
+      ['https://ville.citizenlab.co/fr-FR/', 'citizenlab', 'content'],
+      ['https://consultation.cap-collectif.com/project/x', 'cap-collectif', 'content'],
+    ]);
+    expect(result.blogs.map((b) => b.url)).toEqual([
+      'https://www.ville.example/actualites',
+      'https://blog.ville.example/',
+    ]);
   });
 });
 

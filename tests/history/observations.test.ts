@@ -51,6 +51,13 @@ describe('sanitizeObservations', () => {
     ['unknown platform', [{ ...obs(), platform: 'myspace' }], 0, 1],
     ['bad timestamp', [obs({ at: 'yesterday' })], 0, 1],
     ['null entry', [null, obs()], 1, 1],
+    ['visit origin', [obs({ origin: 'visit' })], 1, 0],
+    ['refreshed with its job id', [obs({ origin: 'refreshed', jobId: 'mi3k2-a1b2c3' })], 1, 0],
+    ['refreshed without a job id', [obs({ origin: 'refreshed' })], 1, 0],
+    ['unknown origin', [{ ...obs(), origin: 'imported' }], 0, 1],
+    ['job id on a visit', [obs({ origin: 'visit', jobId: 'mi3k2' })], 0, 1],
+    ['job id that is not an id', [obs({ origin: 'refreshed', jobId: '<script>' })], 0, 1],
+    ['job id of another type', [{ ...obs({ origin: 'refreshed' }), jobId: 7 }], 0, 1],
   ])('%s', (_what, raw, kept, skipped) => {
     const result = sanitizeObservations(raw);
     expect(result.entries).toHaveLength(kept);
