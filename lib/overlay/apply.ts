@@ -18,16 +18,21 @@ export interface AppliedOverlay {
 
 /**
  * Pure: the bundled dataset with the user's additions merged in. Added accounts become Account
- * records of their entity, citing a source made for them ("found on <site> on <date>", "added by
- * you on <date>"), so that recognition, badge, comparison and exports treat them like bundled
- * ones and still show where they come from. A bundled account is never replaced silently: an
+ * records of their entity, citing a source made for them ("found on the official website <site>",
+ * "added by you", dated by the source's `date`), so that recognition, badge, comparison and exports
+ * treat them like bundled ones and still show where they come from. A bundled account is never replaced silently: an
  * overlay account that collides with one is left out and returned as a conflict, unless the user
  * chose "use mine" (its `replaces` names the bundled keys it supersedes).
  */
 export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'fr'): AppliedOverlay {
   const t = translator(lang);
   const sources: Record<string, Source> = { ...dataset.sources };
-  const entities = new Map<string, Entity>(dataset.entities.map((e) => [e.id, { ...e, accounts: [...e.accounts] }]));
+  const entities = new Map<string, Entity>(
+    dataset.entities.map((e) => [
+      e.id,
+      { ...e, accounts: [...e.accounts], ...(e.checkedAbsent ? { checkedAbsent: [...e.checkedAbsent] } : {}) },
+    ]),
+  );
   const conflicts: OverlayConflict[] = [];
   let orphans = 0;
 
@@ -77,7 +82,30 @@ export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'f
       sources: [sourceId],
     });
   }
-  for (const absence of overlay.absences) if (!entities.has(absence.entityId)) orphans++;
+  // "Absent as of a date": the entity's checkedAbsent, citing the page read. An account (bundled or
+  // added) answers the question, and a newer bundled check wins over an older reading of ours.
+  for (const absence of overlay.absences) {
+    const entity = entities.get(absence.entityId);
+    if (!entity) {
+      orphans++;
+      continue;
+    }
+    if (entity.accounts.some((a) => a.platform === absence.platform && a.status !== 'closed')) continue;
+    const date = absence.checkedAt.slice(0, 10);
+    const existing = entity.checkedAbsent?.find((c) => c.platform === absence.platform);
+    if (existing && existing.date >= date) continue;
+    const sourceId = uniqueId(sources, `overlay-absent-${absence.platform}-${slug(entity.id)}`);
+    sources[sourceId] = {
+      title: t('overlay.source.site', { site: hostOf(absence.url) }),
+      url: absence.url,
+      date,
+      kind: 'official',
+    };
+    entity.checkedAbsent = [
+      ...(entity.checkedAbsent ?? []).filter((c) => c.platform !== absence.platform),
+      { platform: absence.platform, date, url: absence.url, source: sourceId },
+    ];
+  }
 
   return {
     dataset: { ...dataset, sources, entities: dataset.entities.map((e) => entities.get(e.id) ?? e) },
@@ -96,20 +124,20 @@ function sourceOf(account: OverlayAccount, t: ReturnType<typeof translator>): So
   switch (s.kind) {
     case 'official-site':
       return {
-        title: t('overlay.source.site', { site: hostOf(s.url), date: s.readAt.slice(0, 10) }),
+        title: t('overlay.source.site', { site: hostOf(s.url) }),
         url: s.url,
         date: s.readAt.slice(0, 10),
         kind: 'official',
       };
     case 'user':
       return {
-        title: t('overlay.source.user', { date: s.addedAt.slice(0, 10) }),
+        title: t('overlay.source.user'),
         date: s.addedAt.slice(0, 10),
         kind: 'user',
       };
     case 'import':
       return {
-        title: t('overlay.source.import', { file: s.file, date: s.importedAt.slice(0, 10) }),
+        title: t('overlay.source.import', { file: s.file }),
         date: s.importedAt.slice(0, 10),
         kind: 'user',
       };

@@ -15,8 +15,11 @@ export interface MergedIndex {
 }
 
 /** Reads the shipped dataset and the overlay, and merges them. */
-export async function loadMergedIndex(lang: Lang): Promise<MergedIndex> {
-  const [shipped, { overlay, skipped }] = await Promise.all([loadShippedIndex(), loadOverlay()]);
+export async function loadMergedIndex(
+  lang: Lang,
+  loadBase: () => Promise<DatasetIndex> = loadShippedIndex,
+): Promise<MergedIndex> {
+  const [shipped, { overlay, skipped }] = await Promise.all([loadBase(), loadOverlay()]);
   const applied = applyOverlay(shipped.dataset, overlay, lang);
   return { index: indexDataset(applied.dataset), overlay, skipped, conflicts: applied.conflicts };
 }
@@ -25,7 +28,10 @@ export async function loadMergedIndex(lang: Lang): Promise<MergedIndex> {
  * For the background: the merged index, built once and rebuilt after the overlay changes.
  * `onChange` listeners run after the cache is dropped, so they see the new index.
  */
-export function overlayIndexLoader(lang: Lang): {
+export function overlayIndexLoader(
+  lang: Lang,
+  loadBase: () => Promise<DatasetIndex> = loadShippedIndex,
+): {
   load: () => Promise<DatasetIndex>;
   onChange: (listener: () => void) => void;
 } {
@@ -43,7 +49,7 @@ export function overlayIndexLoader(lang: Lang): {
   return {
     load() {
       ensureWatch();
-      cached ??= loadMergedIndex(lang).then((m) => m.index);
+      cached ??= loadMergedIndex(lang, loadBase).then((m) => m.index);
       // A failed read is not cached: the next report tries again.
       cached.catch(() => {
         cached = undefined;

@@ -20,6 +20,8 @@ export interface PopupData {
   now: Date;
   /** The user's additions: what they hold, what could not be read, and conflicts awaiting a choice. */
   overlay?: Omit<MergedIndex, 'index'>;
+  /** For an unlisted account: its canonical profile URL, what "Add this account to…" stores. */
+  profileUrl?: string;
 }
 
 /**
@@ -36,10 +38,15 @@ export async function loadPopupData(search = location.search, lang: Lang = 'fr')
     loadObservations(),
     getCohortChoice(),
   ]);
+  const model = resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state));
   return {
     index,
     tabId: tab?.id,
-    model: resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state)),
+    model,
+    profileUrl:
+      model.kind === 'unlisted'
+        ? (await import('../platforms/registry')).getPlatform(model.account.platform)?.accountUrl(model.account.key)
+        : undefined,
     observations: observations.entries,
     skippedObservations: observations.skipped,
     cohort,

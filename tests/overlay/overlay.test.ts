@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compareAccount } from '@/lib/compare';
 import { parseDataset } from '@/lib/dataset';
 import { indexDataset } from '@/lib/dataset/lookup';
 import { applyOverlay } from '@/lib/overlay/apply';
@@ -146,7 +147,7 @@ describe('applyOverlay', () => {
     expect(match?.account).toMatchObject({ confidence: 'confirmed', status: 'active', url: site().url });
     const source = dataset.sources[match?.account.sources[0] ?? ''];
     expect(source).toEqual({
-      title: 'trouvé sur paris.fr le 2026-11-30',
+      title: 'trouvé sur le site officiel paris.fr',
       url: 'https://www.paris.fr/',
       date: '2026-11-30',
       kind: 'official',
@@ -159,7 +160,7 @@ describe('applyOverlay', () => {
     const match = indexDataset(dataset).account('instagram', 'parisjetaime');
     expect(match?.account.confidence).toBe('user');
     expect(dataset.sources[match?.account.sources[0] ?? '']).toEqual({
-      title: 'added by you on 2026-11-30',
+      title: 'added by you',
       date: '2026-11-30',
       kind: 'user',
     });
@@ -227,5 +228,65 @@ describe('applyOverlay', () => {
     );
     expect(orphans).toBe(2);
     expect(indexDataset(dataset).account('tiktok', 'paris')?.entity.id).toBe('city-75056');
+  });
+
+  it('an absence becomes the entity’s checkedAbsent, with the page read as its source', () => {
+    const absence = {
+      entityId: 'city-75056',
+      platform: 'tiktok' as const,
+      url: 'https://www.paris.fr/',
+      checkedAt: '2026-11-30T10:00:00.000Z',
+    };
+    const { dataset } = applyOverlay(tinyDataset(), overlayOf([], [absence]), 'fr');
+    const paris = dataset.entities.find((e) => e.id === 'city-75056');
+    expect(paris?.checkedAbsent).toEqual([
+      {
+        platform: 'tiktok',
+        date: '2026-11-30',
+        url: 'https://www.paris.fr/',
+        source: 'overlay-absent-tiktok-city-75056',
+      },
+    ]);
+    expect(dataset.sources['overlay-absent-tiktok-city-75056']).toEqual({
+      title: 'trouvé sur le site officiel paris.fr',
+      url: 'https://www.paris.fr/',
+      date: '2026-11-30',
+      kind: 'official',
+    });
+    expect(parseDataset(dataset).problems).toEqual([]);
+    // Presence now knows the state: absent as of that date, with the page.
+    const comparison = compareAccount({ dataset, entityId: 'city-75056', platform: 'x', now: '2026-11-30' });
+    const tiktok = comparison.presence.platforms.find((p) => p.platform === 'tiktok');
+    expect(tiktok).toMatchObject({
+      state: 'absent',
+      absence: { reason: 'checked', date: '2026-11-30', url: 'https://www.paris.fr/' },
+    });
+    expect(comparison.presence.platforms.find((p) => p.platform === 'flickr')?.state).toBe('unknown');
+  });
+  it('an absence is no answer where an account exists, and an older reading never replaces a newer bundled check', () => {
+    const bundled = tinyDataset();
+    const paris = bundled.entities[0];
+    if (paris)
+      paris.checkedAbsent = [
+        { platform: 'flickr', date: '2026-11-29', url: 'https://www.paris.fr/', source: 'src-official' },
+      ];
+    const { dataset } = applyOverlay(
+      bundled,
+      overlayOf(
+        [],
+        [
+          { entityId: 'city-75056', platform: 'x', url: 'https://www.paris.fr/', checkedAt: '2026-11-30T10:00:00Z' },
+          {
+            entityId: 'city-75056',
+            platform: 'flickr',
+            url: 'https://www.paris.fr/old',
+            checkedAt: '2026-01-01T10:00:00Z',
+          },
+        ],
+      ),
+    );
+    expect(dataset.entities[0]?.checkedAbsent).toEqual([
+      { platform: 'flickr', date: '2026-11-29', url: 'https://www.paris.fr/', source: 'src-official' },
+    ]);
   });
 });

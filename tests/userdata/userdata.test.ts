@@ -115,7 +115,7 @@ describe('exportUserData', () => {
     expect(fb).toMatchObject({ status: 'active', confidence: 'confirmed' });
     const fbSource = d.sources[fb?.sources[0] as string];
     expect(fbSource).toEqual({
-      title: 'found on lille.fr on 2026-11-30',
+      title: 'found on the official website lille.fr',
       url: 'https://www.lille.fr/',
       date: '2026-11-30',
       kind: 'official',
