@@ -558,4 +558,6 @@ export const en: Record<keyof typeof fr, string> = {
     'Erase all the accounts you added and all the figures read in this browser? This cannot be undone; export first if you want to keep them.',
   'userdata.erase.yes': 'Yes, erase everything',
   'userdata.erase.done': 'Everything was erased.',
+  // — Integration: dashboard actions —
+  'dash.refresh.platform': 'Platform to refresh',
 };

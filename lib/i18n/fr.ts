@@ -560,4 +560,6 @@ export const fr = {
     'Effacer tous vos comptes ajoutés et tous les chiffres lus dans ce navigateur ? Cela ne peut pas être annulé ; exportez d’abord si vous voulez les garder.',
   'userdata.erase.yes': 'Oui, tout effacer',
   'userdata.erase.done': 'Tout a été effacé.',
+  // — Integration: dashboard actions —
+  'dash.refresh.platform': 'Plateforme à actualiser',
 } as const;
