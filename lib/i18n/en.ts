@@ -538,7 +538,7 @@ export const en: Record<keyof typeof fr, string> = {
     'One file in the dataset’s format (accepted by “civiscope dataset check” and “--dataset”): the whole dataset, with your accounts and figures dated and sourced.',
   'userdata.export.done': 'File saved: {name} ({accounts} accounts, {figures} figures).',
   'userdata.export.leftOut':
-    'Not exported: {readings} figures of unknown accounts, {conflicts} accounts waiting for your choice, {absences} absence checks (the format has no place for them yet).',
+    'Not exported: {readings} figures of unknown accounts, {conflicts} accounts waiting for your choice, {absences} absence checks (a known account or a newer check already answers, or the institution is not in this edition).',
   'userdata.export.failed': 'The export failed: {error}',
   'userdata.import': 'Import',
   'userdata.import.hint':

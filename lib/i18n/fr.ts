@@ -540,7 +540,7 @@ export const fr = {
     'Un fichier au format du jeu de données (accepté par « civiscope dataset check » et « --dataset ») : tout le jeu de données, avec vos comptes et vos chiffres datés et sourcés.',
   'userdata.export.done': 'Fichier enregistré : {name} ({accounts} comptes, {figures} chiffres).',
   'userdata.export.leftOut':
-    'Non exportés : {readings} chiffres de comptes inconnus, {conflicts} comptes en attente de votre choix, {absences} vérifications d’absence (le format ne les prévoit pas encore).',
+    'Non exportés : {readings} chiffres de comptes inconnus, {conflicts} comptes en attente de votre choix, {absences} vérifications d’absence (un compte connu ou une vérification plus récente répond déjà, ou l’institution n’est pas dans cette édition).',
   'userdata.export.failed': 'L’export a échoué : {error}',
   'userdata.import': 'Importer',
   'userdata.import.hint':
