@@ -147,7 +147,9 @@ export function YourDataSection(props: YourDataSectionProps) {
         <li>
           {t('userdata.readings.count', {
             n: summary.readings,
-            accounts: summary.readingAccounts,
+            accounts: t(`userdata.readings.accounts.${summary.readingAccounts === 1 ? 'one' : 'other'}`, {
+              n: summary.readingAccounts,
+            }),
             size: formatSize(summary.historyBytes, lang),
           })}
         </li>

@@ -286,7 +286,9 @@ export const en: Record<keyof typeof fr, string> = {
   'export.origin.refreshed': 're-read in this browser (group refresh)',
   'refresh.title': 'Refresh the figures',
   'refresh.button': 'Refresh the group',
-  'refresh.explain':
+  'refresh.explain.one':
+    'Civiscope will open the public page of {n} account of the group on {platform} in a background tab, using your own session, then close it; it should take about {duration}.',
+  'refresh.explain.other':
     'Civiscope will open the public pages of {n} accounts of the group on {platform} one after another in a background tab, using your own session, then close it; it should take about {duration}.',
   'refresh.start': 'Start',
   'refresh.notNow': 'Not now',
@@ -399,7 +401,8 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.history.intro':
     'An account’s figures over time: those of the dataset, those read on pages you opened, and those of refreshes.',
   'dash.history.search': 'Search for an account',
-  'dash.history.matches': '{n} accounts found',
+  'dash.history.matches.one': '{n} account found',
+  'dash.history.matches.other': '{n} accounts found',
   'dash.history.noMatch': 'No account matches.',
   'dash.history.pick': 'Pick an account: activate a figure in the groups table, or search for it above.',
   'dash.history.of': '{name} on {platform} ({key})',
@@ -514,7 +517,9 @@ export const en: Record<keyof typeof fr, string> = {
   'userdata.intro':
     'What this browser adds to the dataset: the accounts you added or found, and the figures read on pages. Nothing leaves your browser unless you click.',
   'userdata.accounts.count': 'Accounts added or found: {n} ({size})',
-  'userdata.readings.count': 'Figures read in this browser: {n}, on {accounts} accounts ({size})',
+  'userdata.readings.count': 'Figures read in this browser: {n}, on {accounts} ({size})',
+  'userdata.readings.accounts.one': '{n} account',
+  'userdata.readings.accounts.other': '{n} accounts',
   'userdata.absences.count': 'Platforms checked absent: {n}',
   'userdata.accounts.title': 'Accounts added or found',
   'userdata.accounts.none': 'No account added.',

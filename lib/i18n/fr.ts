@@ -284,7 +284,9 @@ export const fr = {
   'export.origin.refreshed': 'relu dans ce navigateur (actualisation du groupe)',
   'refresh.title': 'Actualiser les chiffres',
   'refresh.button': 'Actualiser le groupe',
-  'refresh.explain':
+  'refresh.explain.one':
+    'Civiscope va ouvrir la page publique de {n} compte du groupe sur {platform} dans un onglet en arrière-plan, avec votre propre session, puis le fermer ; cela devrait prendre environ {duration}.',
+  'refresh.explain.other':
     'Civiscope va ouvrir une à une les pages publiques de {n} comptes du groupe sur {platform} dans un onglet en arrière-plan, avec votre propre session, puis le fermer ; cela devrait prendre environ {duration}.',
   'refresh.start': 'Lancer',
   'refresh.notNow': 'Pas maintenant',
@@ -398,7 +400,8 @@ export const fr = {
   'dash.history.intro':
     'Les chiffres d’un compte au fil du temps : ceux du jeu de données, ceux lus sur les pages que vous avez ouvertes, et ceux des actualisations.',
   'dash.history.search': 'Chercher un compte',
-  'dash.history.matches': '{n} comptes trouvés',
+  'dash.history.matches.one': '{n} compte trouvé',
+  'dash.history.matches.other': '{n} comptes trouvés',
   'dash.history.noMatch': 'Aucun compte ne correspond.',
   'dash.history.pick':
     'Choisissez un compte : activez un chiffre dans le tableau des groupes, ou cherchez-le ci-dessus.',
@@ -516,7 +519,9 @@ export const fr = {
   'userdata.intro':
     'Ce que ce navigateur ajoute au jeu de données : les comptes que vous avez ajoutés ou trouvés, et les chiffres lus sur les pages. Rien ne quitte votre navigateur sans votre clic.',
   'userdata.accounts.count': 'Comptes ajoutés ou trouvés : {n} ({size})',
-  'userdata.readings.count': 'Chiffres lus dans ce navigateur : {n}, sur {accounts} comptes ({size})',
+  'userdata.readings.count': 'Chiffres lus dans ce navigateur : {n}, sur {accounts} ({size})',
+  'userdata.readings.accounts.one': '{n} compte',
+  'userdata.readings.accounts.other': '{n} comptes',
   'userdata.absences.count': 'Plateformes vérifiées absentes : {n}',
   'userdata.accounts.title': 'Comptes ajoutés ou trouvés',
   'userdata.accounts.none': 'Aucun compte ajouté.',

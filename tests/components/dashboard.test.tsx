@@ -125,6 +125,9 @@ describe.each<[Lang, string]>([
   it('finds an account by search', () => {
     render(<Dashboard data={data()} uiLocale={locale} />);
     fireEvent.input(screen.getByTestId('history-search'), { target: { value: 'toulouse x' } });
+    // One result: the singular, in both languages.
+    expect(screen.getByTestId('history-results').children).toHaveLength(1);
+    expect(screen.getByText(lang === 'fr' ? '1 compte trouvé' : '1 account found')).toBeTruthy();
     const button = screen.getByTestId('history-results').querySelector('button') as HTMLButtonElement;
     fireEvent.click(button);
     expect(screen.getByTestId('history-chart')).toBeTruthy();
