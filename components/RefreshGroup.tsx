@@ -5,7 +5,7 @@ import type { DatasetIndex } from '@/lib/dataset/lookup';
 import type { Lang, Translate } from '@/lib/i18n';
 import { entityShortName, formatNumber, formatTime } from '@/lib/i18n/format';
 import { PLATFORM_LABELS } from '@/lib/platforms/labels';
-import { describeDuration, describeSummary } from '@/lib/refresh/describe';
+import { describeExplain, describeSummary } from '@/lib/refresh/describe';
 import type { RefreshStartMessage } from '@/lib/refresh/messages';
 import type { StartReply } from '@/lib/refresh/service';
 import { getDelayMs, loadJob, refreshConsent, watchJob } from '@/lib/refresh/store';
@@ -100,13 +100,7 @@ export function RefreshGroup({ comparison, index, cohort, lang, t, onFigures }: 
       {!running && pagesToLoad === 0 && <p class="small">{t('refresh.nothing', { platform })}</p>}
       {confirming && (
         <div class="confirm" data-testid="refresh-confirm">
-          <p>
-            {t('refresh.explain', {
-              n: confirming.pages,
-              platform,
-              duration: describeDuration(confirming.pages, confirming.delayMs, t),
-            })}
-          </p>
+          <p>{describeExplain(confirming.pages, platform, confirming.delayMs, t)}</p>
           <button type="button" class="action" onClick={() => void confirm()}>
             {t('refresh.start')}
           </button>{' '}

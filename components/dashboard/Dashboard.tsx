@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DashboardSettings } from '@/lib/dashboard/load';
 import { eraseUserData, removeOverlayAccount, removeReading, saveImport } from '@/lib/dashboard/your-data';
 import type { Group } from '@/lib/dataset';
 import { chooseLang, type Lang, translator } from '@/lib/i18n';
 import { formatDate } from '@/lib/i18n/format';
 import type { PlatformId } from '@/lib/platforms/types';
+import type { SlotContext } from './GroupActions';
 import { GroupsSection } from './GroupsSection';
 import { HistorySection } from './HistorySection';
 import { printSection } from './Print';
@@ -26,9 +27,9 @@ export interface AccountPick {
  */
 export interface DashboardSlots {
   /** « Chercher les comptes sur les sites officiels » for a group (discovery, part 7). */
-  findAccountsAction?: (group: Group) => ComponentChildren;
+  findAccountsAction?: (group: Group, ctx: SlotContext) => ComponentChildren;
   /** « Actualiser le groupe » (refresh, part 8). */
-  refreshGroupAction?: (group: Group) => ComponentChildren;
+  refreshGroupAction?: (group: Group, ctx: SlotContext) => ComponentChildren;
 }
 
 export interface DashboardProps {
@@ -57,6 +58,10 @@ export function Dashboard({ data: initial, reload, uiLocale, slots = {} }: Dashb
     await change;
     if (reload) setData(await reload());
   };
+  // Stable, so that a slot following a background job does not resubscribe on every render.
+  const reloadData = useCallback(() => {
+    if (reload) void reload().then(setData);
+  }, [reload]);
   const pick = (account: AccountPick) => {
     setPicked(account);
     // Move to the chart, and tell screen readers where they are.
@@ -88,7 +93,7 @@ export function Dashboard({ data: initial, reload, uiLocale, slots = {} }: Dashb
         </nav>
       </header>
       <main>
-        <GroupsSection data={data} lang={lang} t={t} onPick={pick} slots={slots} />
+        <GroupsSection data={data} lang={lang} t={t} onPick={pick} slots={slots} reload={reloadData} />
         <div id="study" class="dash-section">
           <StudySection
             dataset={data.index.dataset}

@@ -14,10 +14,11 @@ export interface GroupsSectionProps {
   t: Translate;
   onPick: (account: AccountPick) => void;
   slots: Pick<DashboardSlots, 'findAccountsAction' | 'refreshGroupAction'>;
+  reload: () => void;
 }
 
 /** One group at a time: its table of accounts and figures, coverage, and presence per platform. */
-export function GroupsSection({ data, lang, t, onPick, slots }: GroupsSectionProps) {
+export function GroupsSection({ data, lang, t, onPick, slots, reload }: GroupsSectionProps) {
   const [group, setGroup] = useState<Group>('city');
   const today = dayString(Math.floor(data.now.getTime() / 86_400_000));
   const table = useMemo(
@@ -26,8 +27,9 @@ export function GroupsSection({ data, lang, t, onPick, slots }: GroupsSectionPro
   );
   const coverage = coverageOf(table.rows);
   const groups = t(`groups.${group}`);
-  const find = slots.findAccountsAction?.(group);
-  const refresh = slots.refreshGroupAction?.(group);
+  const ctx = { data, lang, t, reload };
+  const find = slots.findAccountsAction?.(group, ctx);
+  const refresh = slots.refreshGroupAction?.(group, ctx);
   return (
     <section id="groups" aria-labelledby="groups-heading" class="dash-section">
       <h2 id="groups-heading">{t('dash.groups.title')}</h2>

@@ -81,7 +81,9 @@ export function HistorySection({ data, lang, t, picked, onPick }: HistorySection
         {query.trim() !== '' && (
           <>
             <p class="small" role="status">
-              {results.length === 0 ? t('dash.history.noMatch') : t('dash.history.matches', { n: results.length })}
+              {results.length === 0
+                ? t('dash.history.noMatch')
+                : t(`dash.history.matches.${results.length === 1 ? 'one' : 'other'}`, { n: results.length })}
             </p>
             <ul class="results" data-testid="history-results">
               {results.map((r) => (

@@ -2,13 +2,13 @@ import { useMemo } from 'preact/hooks';
 import { type GroupTable, sortRows } from '@/lib/dashboard/group-table';
 import { type PresenceState, presenceOf, presenceShares } from '@/lib/dashboard/presence';
 import type { Lang, Translate } from '@/lib/i18n';
-import { entityName, formatNumber } from '@/lib/i18n/format';
+import { entityName, formatDate, formatNumber } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
 import { PLATFORM_IDS } from '@/lib/platforms/types';
 import { ScrollRegion } from './ScrollRegion';
 
 /** Symbol per state; the word is always there too (for screen readers and in the legend). */
-const SYMBOLS: Record<PresenceState, string> = { present: '●', inactive: '◐', unknown: '?' };
+const SYMBOLS: Record<PresenceState, string> = { present: '●', inactive: '◐', absent: '○', unknown: '?' };
 
 export interface PresenceViewProps {
   table: GroupTable;
@@ -16,7 +16,7 @@ export interface PresenceViewProps {
   t: Translate;
 }
 
-/** Institutions × platforms: present, inactive or unknown, and each platform's share over what is known. */
+/** Institutions × platforms: present, inactive, absent as of a date or unknown, and each platform's share over what is known. */
 export function PresenceView({ table, lang, t }: PresenceViewProps) {
   const shares = useMemo(() => presenceShares(table.rows.map((r) => r.entity)), [table]);
   const groups = t(`groups.${table.group}`);
@@ -56,11 +56,17 @@ export function PresenceView({ table, lang, t }: PresenceViewProps) {
                   {entityName(row.entity, lang)}
                 </th>
                 {PLATFORM_IDS.map((p) => {
-                  const state = presenceOf(row.entity, p);
+                  const { state, date } = presenceOf(row.entity, p);
+                  const words =
+                    state !== 'absent'
+                      ? t(`dash.presence.${state}`)
+                      : date
+                        ? t('dash.presence.absentOn', { date: formatDate(date, lang) })
+                        : t('dash.presence.absentUndated');
                   return (
-                    <td key={p} class={`presence presence-${state}`} data-state={state}>
+                    <td key={p} class={`presence presence-${state}`} data-state={state} title={words}>
                       <span aria-hidden="true">{SYMBOLS[state]}</span>
-                      <span class="sr-only">{t(`dash.presence.${state}`)}</span>
+                      <span class="sr-only">{words}</span>
                     </td>
                   );
                 })}
@@ -79,7 +85,7 @@ export function PresenceView({ table, lang, t }: PresenceViewProps) {
                   ) : (
                     <>
                       <strong>{formatNumber(s.share * 100, lang)} %</strong>
-                      <span class="small"> {t('dash.presence.over', { n: s.counts.present, of: s.known })}</span>
+                      <span class="small"> {t('dash.presence.over', { n: s.holding, of: s.known })}</span>
                     </>
                   )}
                 </td>

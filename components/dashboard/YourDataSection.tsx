@@ -147,7 +147,9 @@ export function YourDataSection(props: YourDataSectionProps) {
         <li>
           {t('userdata.readings.count', {
             n: summary.readings,
-            accounts: summary.readingAccounts,
+            accounts: t(`userdata.readings.accounts.${summary.readingAccounts === 1 ? 'one' : 'other'}`, {
+              n: summary.readingAccounts,
+            }),
             size: formatSize(summary.historyBytes, lang),
           })}
         </li>
@@ -340,8 +342,8 @@ function ImportPlanView({
   onMerge,
   onCancel,
 }: ImportPlanViewProps) {
-  const add = plan.add.accounts.length + plan.add.observations.length;
-  const unchanged = plan.unchanged.accounts + plan.unchanged.observations;
+  const add = plan.add.accounts.length + plan.add.observations.length + plan.add.absences.length;
+  const unchanged = plan.unchanged.accounts + plan.unchanged.observations + plan.unchanged.absences;
   const nothing = add === 0 && plan.conflicts.length === 0;
   const describeAccount = (a: OverlayAccount) => `${a.url} (${accountLabel(a)})`;
   return (

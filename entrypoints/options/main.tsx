@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Dashboard } from '@/components/dashboard/Dashboard';
+import { Dashboard, type DashboardSlots } from '@/components/dashboard/Dashboard';
+import { FindAccountsAction, RefreshGroupAction } from '@/components/dashboard/GroupActions';
 import { loadDashboardData } from '@/lib/dashboard/load';
 import { pickLang, translator } from '@/lib/i18n';
+import { browserOverlayEnv } from '@/lib/overlay/browser-env';
 
 // The real-browser test reads these marks to report the first render time.
 performance.mark('civiscope:dashboard-start');
@@ -14,7 +16,15 @@ async function main(): Promise<void> {
   try {
     const data = await loadDashboardData(uiLocale);
     performance.mark('civiscope:dashboard-data');
-    render(<Dashboard data={data} reload={() => loadDashboardData(uiLocale)} uiLocale={uiLocale} />, root);
+    const env = browserOverlayEnv().groupSearch;
+    const slots: DashboardSlots = {
+      findAccountsAction: (group, ctx) => <FindAccountsAction group={group} ctx={ctx} env={env} />,
+      refreshGroupAction: (group, ctx) => <RefreshGroupAction group={group} ctx={ctx} />,
+    };
+    render(
+      <Dashboard data={data} reload={() => loadDashboardData(uiLocale)} uiLocale={uiLocale} slots={slots} />,
+      root,
+    );
     performance.mark('civiscope:dashboard-rendered');
   } catch (error) {
     const t = translator(pickLang(uiLocale));

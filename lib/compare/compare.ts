@@ -487,8 +487,13 @@ function rankPerInhabitant(cohort: CohortMember[], me: CohortMember, flags: Flag
 
 const STATUS_ORDER = { active: 0, unused: 1, closed: 2 } as const;
 
+/** Known = present or absent: shares, counts and medians are computed over known states only. */
+export function isKnownPresence(state: PresenceState): boolean {
+  return state !== 'unknown';
+}
+
 /** Active and unused accounts count as present: the institution holds the name. Closed ones do not. */
-function hasAccount(entity: Entity, platform: PlatformId): boolean {
+function hasAccount(entity: Pick<Entity, 'accounts'>, platform: PlatformId): boolean {
   return entity.accounts.some((a) => a.platform === platform && a.status !== 'closed');
 }
 
@@ -497,7 +502,10 @@ function hasAccount(entity: Entity, platform: PlatformId): boolean {
  * site was read on a date and linked none, or the account is closed), unknown (no source says).
  * A live account wins over an older check: the check was evidence, not a verdict.
  */
-function presenceOf(entity: Entity, platform: PlatformId): { state: PresenceState; absence: AbsenceEvidence | null } {
+export function platformPresence(
+  entity: Pick<Entity, 'accounts' | 'checkedAbsent'>,
+  platform: PlatformId,
+): { state: PresenceState; absence: AbsenceEvidence | null } {
   if (hasAccount(entity, platform)) return { state: 'present', absence: null };
   const check = entity.checkedAbsent?.find((c) => c.platform === platform);
   if (check)
@@ -518,15 +526,15 @@ function presenceOf(entity: Entity, platform: PlatformId): { state: PresenceStat
 
 function comparePresence(members: readonly Entity[], entity: Entity): Presence {
   // Each member's state on each platform, computed once (PLATFORM_IDS order).
-  const statesOf = new Map(members.map((m) => [m.id, PLATFORM_IDS.map((p) => presenceOf(m, p).state)]));
+  const statesOf = new Map(members.map((m) => [m.id, PLATFORM_IDS.map((p) => platformPresence(m, p).state)]));
   const peerStates = members.filter((m) => m.id !== entity.id).map((m) => statesOf.get(m.id) ?? []);
   const platforms = PLATFORM_IDS.map((platform, i): PlatformPresence => {
     const own = entity.accounts
       .filter((a) => a.platform === platform)
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-    const { state, absence } = presenceOf(entity, platform);
+    const { state, absence } = platformPresence(entity, platform);
     const peersWith = peerStates.filter((list) => list[i] === 'present').length;
-    const peersKnown = peerStates.filter((list) => list[i] !== undefined && list[i] !== 'unknown').length;
+    const peersKnown = peerStates.filter((list) => list[i] !== undefined && isKnownPresence(list[i])).length;
     return {
       platform,
       state,
@@ -542,13 +550,13 @@ function comparePresence(members: readonly Entity[], entity: Entity): Presence {
   });
   // Only members known on all 11 platforms have a count of platforms used; an unknown is not a no.
   const counts = [...statesOf.values()]
-    .filter((list) => list.every((s) => s !== 'unknown'))
+    .filter((list) => list.every(isKnownPresence))
     .map((list) => list.filter((s) => s === 'present').length);
-  const mine = statesOf.get(entity.id) ?? PLATFORM_IDS.map((p) => presenceOf(entity, p).state);
+  const mine = statesOf.get(entity.id) ?? PLATFORM_IDS.map((p) => platformPresence(entity, p).state);
   return {
     platforms,
     used: mine.filter((s) => s === 'present').length,
-    known: mine.filter((s) => s !== 'unknown').length,
+    known: mine.filter(isKnownPresence).length,
     cohortMedian: median(counts) ?? null,
     membersKnown: counts.length,
     members: members.length,

@@ -1,28 +1,39 @@
+import { isKnownPresence, platformPresence } from '../compare/compare';
 import type { Entity } from '../dataset';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 
 /**
- * What is known of an institution on a platform.
+ * What is known of an institution on a platform, as lib/compare decides it (present / absent /
+ * unknown), with "present" split in two for the dashboard:
  * - present: an active account is listed;
- * - inactive: accounts are listed, all unused or closed;
- * - unknown: no account is listed — which is not the same as absent.
- *
- * A fourth state, "absent as of a date" (an official site read and found without the platform),
- * slots in here: add it to the union, to PRESENCE_STATES and KNOWN_STATES, and to presenceOf.
+ * - inactive: only unused accounts are listed (the institution holds the name: still present);
+ * - absent: as of a date — the official site was read and linked none, or the account is closed;
+ * - unknown: no source says — which is not the same as absent.
  */
-export type PresenceState = 'present' | 'inactive' | 'unknown';
+export type PresenceState = 'present' | 'inactive' | 'absent' | 'unknown';
 
 /** Display order, most informative first. */
-export const PRESENCE_STATES: readonly PresenceState[] = ['present', 'inactive', 'unknown'];
+export const PRESENCE_STATES: readonly PresenceState[] = ['present', 'inactive', 'absent', 'unknown'];
 
-/** States that say something known about the platform: shares are computed over these only. */
-export const KNOWN_STATES: ReadonlySet<PresenceState> = new Set<PresenceState>(['present', 'inactive']);
+export interface PresenceCell {
+  state: PresenceState;
+  /** For `absent`: the date of the check or since when the account is closed; null otherwise or when undated. */
+  date: string | null;
+}
 
-export function presenceOf(entity: Pick<Entity, 'accounts'>, platform: PlatformId): PresenceState {
-  const accounts = entity.accounts.filter((a) => a.platform === platform);
-  if (accounts.some((a) => a.status === 'active')) return 'present';
-  if (accounts.length > 0) return 'inactive';
-  return 'unknown';
+type PresenceInput = Pick<Entity, 'accounts' | 'checkedAbsent'>;
+
+export function presenceOf(entity: PresenceInput, platform: PlatformId): PresenceCell {
+  const { state, absence } = platformPresence(entity, platform);
+  if (state === 'absent') return { state, date: absence?.date ?? null };
+  if (state === 'unknown') return { state, date: null };
+  const active = entity.accounts.some((a) => a.platform === platform && a.status === 'active');
+  return { state: active ? 'present' : 'inactive', date: null };
+}
+
+/** lib/compare's "known" (present or absent), for the dashboard's states. */
+export function isKnown(state: PresenceState): boolean {
+  return isKnownPresence(state === 'inactive' ? 'present' : state);
 }
 
 export interface PlatformShare {
@@ -30,16 +41,19 @@ export interface PlatformShare {
   counts: Record<PresenceState, number>;
   /** Institutions whose presence on the platform is known. */
   known: number;
-  /** counts.present ÷ known; null when nothing is known. */
+  /** Institutions holding an account there (present or inactive), as the popup counts them. */
+  holding: number;
+  /** holding ÷ known; null when nothing is known. */
   share: number | null;
 }
 
 /** Each platform's share of institutions present, over those whose presence is known. Pure. */
-export function presenceShares(entities: readonly Pick<Entity, 'accounts'>[]): PlatformShare[] {
+export function presenceShares(entities: readonly PresenceInput[]): PlatformShare[] {
   return PLATFORM_IDS.map((platform) => {
     const counts = Object.fromEntries(PRESENCE_STATES.map((s) => [s, 0])) as Record<PresenceState, number>;
-    for (const e of entities) counts[presenceOf(e, platform)]++;
-    const known = PRESENCE_STATES.filter((s) => KNOWN_STATES.has(s)).reduce((n, s) => n + counts[s], 0);
-    return { platform, counts, known, share: known > 0 ? counts.present / known : null };
+    for (const e of entities) counts[presenceOf(e, platform).state]++;
+    const known = PRESENCE_STATES.filter(isKnown).reduce((n, s) => n + counts[s], 0);
+    const holding = counts.present + counts.inactive;
+    return { platform, counts, known, holding, share: known > 0 ? holding / known : null };
   });
 }

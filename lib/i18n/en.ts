@@ -286,7 +286,9 @@ export const en: Record<keyof typeof fr, string> = {
   'export.origin.refreshed': 're-read in this browser (group refresh)',
   'refresh.title': 'Refresh the figures',
   'refresh.button': 'Refresh the group',
-  'refresh.explain':
+  'refresh.explain.one':
+    'Civiscope will open the public page of {n} account of the group on {platform} in a background tab, using your own session, then close it; it should take about {duration}.',
+  'refresh.explain.other':
     'Civiscope will open the public pages of {n} accounts of the group on {platform} one after another in a background tab, using your own session, then close it; it should take about {duration}.',
   'refresh.start': 'Start',
   'refresh.notNow': 'Not now',
@@ -384,10 +386,13 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.figure.origin.refreshed': 'refreshed in this browser',
   'dash.presence.title': 'Presence per platform',
   'dash.presence.intro':
-    'Share of institutions present on each platform, computed over those whose presence is known. “Unknown” means no account is listed, not that the institution is absent.',
+    'Share of institutions present on each platform (active or unused account), computed over those whose presence is known. “Absent” is dated: on that day the official website linked no account, or the account is closed. “Unknown” means no source says, not that the institution is absent.',
   'dash.presence.caption': 'Presence of the {groups} on the 11 platforms',
   'dash.presence.present': 'present',
-  'dash.presence.inactive': 'inactive (account unused or closed)',
+  'dash.presence.inactive': 'inactive (account unused)',
+  'dash.presence.absent': 'absent as of a date (official website without a link, or account closed)',
+  'dash.presence.absentOn': 'absent as of {date}',
+  'dash.presence.absentUndated': 'absent (date unknown)',
   'dash.presence.unknown': 'unknown',
   'dash.presence.share': 'Share present',
   'dash.presence.over': '{n} of {of} known',
@@ -396,7 +401,8 @@ export const en: Record<keyof typeof fr, string> = {
   'dash.history.intro':
     'An account’s figures over time: those of the dataset, those read on pages you opened, and those of refreshes.',
   'dash.history.search': 'Search for an account',
-  'dash.history.matches': '{n} accounts found',
+  'dash.history.matches.one': '{n} account found',
+  'dash.history.matches.other': '{n} accounts found',
   'dash.history.noMatch': 'No account matches.',
   'dash.history.pick': 'Pick an account: activate a figure in the groups table, or search for it above.',
   'dash.history.of': '{name} on {platform} ({key})',
@@ -511,7 +517,9 @@ export const en: Record<keyof typeof fr, string> = {
   'userdata.intro':
     'What this browser adds to the dataset: the accounts you added or found, and the figures read on pages. Nothing leaves your browser unless you click.',
   'userdata.accounts.count': 'Accounts added or found: {n} ({size})',
-  'userdata.readings.count': 'Figures read in this browser: {n}, on {accounts} accounts ({size})',
+  'userdata.readings.count': 'Figures read in this browser: {n}, on {accounts} ({size})',
+  'userdata.readings.accounts.one': '{n} account',
+  'userdata.readings.accounts.other': '{n} accounts',
   'userdata.absences.count': 'Platforms checked absent: {n}',
   'userdata.accounts.title': 'Accounts added or found',
   'userdata.accounts.none': 'No account added.',
@@ -535,7 +543,7 @@ export const en: Record<keyof typeof fr, string> = {
     'One file in the dataset’s format (accepted by “civiscope dataset check” and “--dataset”): the whole dataset, with your accounts and figures dated and sourced.',
   'userdata.export.done': 'File saved: {name} ({accounts} accounts, {figures} figures).',
   'userdata.export.leftOut':
-    'Not exported: {readings} figures of unknown accounts, {conflicts} accounts waiting for your choice, {absences} absence checks (the format has no place for them yet).',
+    'Not exported: {readings} figures of unknown accounts, {conflicts} accounts waiting for your choice, {absences} absence checks (a known account or a newer check already answers, or the institution is not in this edition).',
   'userdata.export.failed': 'The export failed: {error}',
   'userdata.import': 'Import',
   'userdata.import.hint':
@@ -558,4 +566,6 @@ export const en: Record<keyof typeof fr, string> = {
     'Erase all the accounts you added and all the figures read in this browser? This cannot be undone; export first if you want to keep them.',
   'userdata.erase.yes': 'Yes, erase everything',
   'userdata.erase.done': 'Everything was erased.',
+  // — Integration: dashboard actions —
+  'dash.refresh.platform': 'Platform to refresh',
 };

@@ -284,7 +284,9 @@ export const fr = {
   'export.origin.refreshed': 'relu dans ce navigateur (actualisation du groupe)',
   'refresh.title': 'Actualiser les chiffres',
   'refresh.button': 'Actualiser le groupe',
-  'refresh.explain':
+  'refresh.explain.one':
+    'Civiscope va ouvrir la page publique de {n} compte du groupe sur {platform} dans un onglet en arrière-plan, avec votre propre session, puis le fermer ; cela devrait prendre environ {duration}.',
+  'refresh.explain.other':
     'Civiscope va ouvrir une à une les pages publiques de {n} comptes du groupe sur {platform} dans un onglet en arrière-plan, avec votre propre session, puis le fermer ; cela devrait prendre environ {duration}.',
   'refresh.start': 'Lancer',
   'refresh.notNow': 'Pas maintenant',
@@ -383,10 +385,13 @@ export const fr = {
   'dash.figure.origin.refreshed': 'actualisé dans ce navigateur',
   'dash.presence.title': 'Présence par plateforme',
   'dash.presence.intro':
-    'Part des institutions présentes sur chaque plateforme, calculée sur celles dont la présence est connue. « Inconnu » veut dire qu’aucun compte n’est répertorié, pas que l’institution est absente.',
+    'Part des institutions présentes sur chaque plateforme (compte actif ou inutilisé), calculée sur celles dont la présence est connue. « Absent » est daté : ce jour-là, le site officiel ne renvoyait vers aucun compte, ou le compte est fermé. « Inconnu » veut dire qu’aucune source ne le dit, pas que l’institution est absente.',
   'dash.presence.caption': 'Présence des {groups} sur les 11 plateformes',
   'dash.presence.present': 'présent',
-  'dash.presence.inactive': 'inactif (compte inutilisé ou fermé)',
+  'dash.presence.inactive': 'inactif (compte inutilisé)',
+  'dash.presence.absent': 'absent à une date (site officiel sans lien, ou compte fermé)',
+  'dash.presence.absentOn': 'absent au {date}',
+  'dash.presence.absentUndated': 'absent (date inconnue)',
   'dash.presence.unknown': 'inconnu',
   'dash.presence.share': 'Part présente',
   'dash.presence.over': '{n} sur {of} connus',
@@ -395,7 +400,8 @@ export const fr = {
   'dash.history.intro':
     'Les chiffres d’un compte au fil du temps : ceux du jeu de données, ceux lus sur les pages que vous avez ouvertes, et ceux des actualisations.',
   'dash.history.search': 'Chercher un compte',
-  'dash.history.matches': '{n} comptes trouvés',
+  'dash.history.matches.one': '{n} compte trouvé',
+  'dash.history.matches.other': '{n} comptes trouvés',
   'dash.history.noMatch': 'Aucun compte ne correspond.',
   'dash.history.pick':
     'Choisissez un compte : activez un chiffre dans le tableau des groupes, ou cherchez-le ci-dessus.',
@@ -513,7 +519,9 @@ export const fr = {
   'userdata.intro':
     'Ce que ce navigateur ajoute au jeu de données : les comptes que vous avez ajoutés ou trouvés, et les chiffres lus sur les pages. Rien ne quitte votre navigateur sans votre clic.',
   'userdata.accounts.count': 'Comptes ajoutés ou trouvés : {n} ({size})',
-  'userdata.readings.count': 'Chiffres lus dans ce navigateur : {n}, sur {accounts} comptes ({size})',
+  'userdata.readings.count': 'Chiffres lus dans ce navigateur : {n}, sur {accounts} ({size})',
+  'userdata.readings.accounts.one': '{n} compte',
+  'userdata.readings.accounts.other': '{n} comptes',
   'userdata.absences.count': 'Plateformes vérifiées absentes : {n}',
   'userdata.accounts.title': 'Comptes ajoutés ou trouvés',
   'userdata.accounts.none': 'Aucun compte ajouté.',
@@ -537,7 +545,7 @@ export const fr = {
     'Un fichier au format du jeu de données (accepté par « civiscope dataset check » et « --dataset ») : tout le jeu de données, avec vos comptes et vos chiffres datés et sourcés.',
   'userdata.export.done': 'Fichier enregistré : {name} ({accounts} comptes, {figures} chiffres).',
   'userdata.export.leftOut':
-    'Non exportés : {readings} chiffres de comptes inconnus, {conflicts} comptes en attente de votre choix, {absences} vérifications d’absence (le format ne les prévoit pas encore).',
+    'Non exportés : {readings} chiffres de comptes inconnus, {conflicts} comptes en attente de votre choix, {absences} vérifications d’absence (un compte connu ou une vérification plus récente répond déjà, ou l’institution n’est pas dans cette édition).',
   'userdata.export.failed': 'L’export a échoué : {error}',
   'userdata.import': 'Importer',
   'userdata.import.hint':
@@ -560,4 +568,6 @@ export const fr = {
     'Effacer tous vos comptes ajoutés et tous les chiffres lus dans ce navigateur ? Cela ne peut pas être annulé ; exportez d’abord si vous voulez les garder.',
   'userdata.erase.yes': 'Oui, tout effacer',
   'userdata.erase.done': 'Tout a été effacé.',
+  // — Integration: dashboard actions —
+  'dash.refresh.platform': 'Plateforme à actualiser',
 } as const;

@@ -42,6 +42,15 @@ export function describeSummary(s: JobSummary, t: Translate): string {
   return parts.length > 0 ? parts.join(', ') : t('refresh.sum.none');
 }
 
+/** The question asked before the first refresh: how many pages, where, how long. */
+export function describeExplain(pages: number, platform: string, delayMs: number, t: Translate): string {
+  return t(`refresh.explain.${pages === 1 ? 'one' : 'other'}`, {
+    n: pages,
+    platform,
+    duration: describeDuration(pages, delayMs, t),
+  });
+}
+
 /** Measured cost of one page besides the delay (load, reading, report): see README, "Group refresh". */
 export const PAGE_OVERHEAD_MS = 1_000;
 

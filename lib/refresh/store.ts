@@ -1,11 +1,12 @@
 import { storage } from 'wxt/utils/storage';
 import type { PlatformId } from '../platforms/types';
-import { DEFAULT_DELAY_MS, MAX_LOADS_PER_PLATFORM_PER_DAY, type RefreshJob } from './types';
+import { getRefreshDelaySeconds } from '../settings/settings';
+import { MAX_LOADS_PER_PLATFORM_PER_DAY, type RefreshJob } from './types';
 
 /**
  * Where the group refresh keeps what must outlive one service-worker run: the job itself in
  * `storage.session` (gone with the browser session, like the tab states), the user's consent,
- * the delay setting and the per-platform daily page-load counter in `storage.local`.
+ * and the per-platform daily page-load counter in `storage.local`.
  */
 
 const jobItem = storage.defineItem<unknown>('session:refresh-job', { fallback: null });
@@ -41,16 +42,11 @@ function isJob(x: unknown): x is RefreshJob {
 export const refreshConsent = storage.defineItem<boolean>('local:refresh-consent', { fallback: false });
 
 /**
- * Delay between pages, in ms. Not shown in the popup; stored so that tests (and anyone who wants
- * a gentler pace) can change it. Kept between 100 ms and one minute whatever storage holds.
+ * Delay between pages, in ms: the dashboard's setting (`local:refreshDelay`, in seconds), the one
+ * place the user or a test changes it. Its sanitiser keeps it within 1–60 s whatever storage holds.
  */
-export const refreshDelay = storage.defineItem<unknown>('local:refresh-delay-ms', { fallback: DEFAULT_DELAY_MS });
-
 export async function getDelayMs(): Promise<number> {
-  const value = await refreshDelay.getValue().catch(() => DEFAULT_DELAY_MS);
-  return typeof value === 'number' && Number.isFinite(value)
-    ? Math.min(60_000, Math.max(100, value))
-    : DEFAULT_DELAY_MS;
+  return Math.round((await getRefreshDelaySeconds()) * 1000);
 }
 
 /** Page loads per platform on one UTC day. */

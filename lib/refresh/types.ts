@@ -8,7 +8,6 @@ import type { Metric, PlatformId, Precision } from '../platforms/types';
 
 /** Politeness limits (see README "Privacy" and lib/refresh/README.md). */
 export const PAGE_TIMEOUT_MS = 20_000;
-export const DEFAULT_DELAY_MS = 2_500;
 /** The delay between pages varies by ± this share, so that the loads do not come at a fixed beat. */
 export const DELAY_JITTER = 0.3;
 export const MAX_PAGES_PER_JOB = 60;

@@ -98,33 +98,9 @@ function membersOf(
 // ---------------------------------------------------------------------------------------------
 // Presence
 
-interface Absence {
-  platform: PlatformId;
-  date: string | null;
-  sources: string[];
-}
-
-/**
- * "Checked absent as of a date" entries, added to the schema by the discovery part. Read without
- * trusting their shape, so that this works before and after the field exists and whatever its
- * exact spelling of the date (`date` or `checkedAt`) and sources (`source` or `sources`).
- */
-export function checkedAbsences(entity: Entity): Absence[] {
-  const raw = (entity as { checkedAbsent?: unknown }).checkedAbsent;
-  if (!Array.isArray(raw)) return [];
-  const out: Absence[] = [];
-  for (const item of raw) {
-    if (!item || typeof item !== 'object') continue;
-    const r = item as Record<string, unknown>;
-    if (typeof r.platform !== 'string' || !PLATFORM_IDS.includes(r.platform as PlatformId)) continue;
-    const date = typeof r.date === 'string' ? r.date : typeof r.checkedAt === 'string' ? r.checkedAt : null;
-    const sources = [
-      ...(typeof r.source === 'string' ? [r.source] : []),
-      ...(Array.isArray(r.sources) ? r.sources.filter((s): s is string => typeof s === 'string') : []),
-    ];
-    out.push({ platform: r.platform as PlatformId, date: date ? date.slice(0, 10) : null, sources });
-  }
-  return out;
+/** The institution's "absent as of a date" checks (schema field `checkedAbsent`). */
+export function checkedAbsences(entity: Entity): NonNullable<Entity['checkedAbsent']> {
+  return entity.checkedAbsent ?? [];
 }
 
 type Presence = 'present' | 'inactive' | 'absent' | 'unknown';
@@ -184,16 +160,11 @@ function presenceOf(entity: Entity, platform: PlatformId, evidence: Evidence): P
   if (absences.length > 0) {
     for (const a of absences) {
       evidence.date(a.date);
-      for (const s of a.sources) if (isSourceId(s)) evidence.source(s);
+      evidence.source(a.source);
     }
     return 'absent';
   }
   return 'unknown';
-}
-
-/** Absence sources are free text until the schema says otherwise; keep only source-id-like strings. */
-function isSourceId(id: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*$/.test(id);
 }
 
 function tallyGroup(

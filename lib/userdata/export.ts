@@ -61,7 +61,12 @@ export interface UserDataExport {
   readingsLeftOut: number;
   /** Overlay accounts left out because they collide with a bundled one and the user has not chosen yet. */
   conflictsLeftOut: number;
-  /** "Absent as of a date" checks are not in the dataset format yet: counted, not written. */
+  /** The user's "absent as of a date" checks written (entities' `checkedAbsent`, source `overlay-absent-…`). */
+  absences: number;
+  /**
+   * Checks left out: an account (bundled or added) answers the question, a newer bundled check
+   * wins, or the institution is not in this edition — as lib/overlay's applyOverlay decides.
+   */
   absencesLeftOut: number;
 }
 
@@ -134,6 +139,10 @@ export function exportUserData(
     (n, e) => n + e.accounts.filter((a) => a.sources.some((s) => s.startsWith('overlay-'))).length,
     0,
   );
+  const overlayAbsences = merged.entities.reduce(
+    (n, e) => n + (e.checkedAbsent ?? []).filter((c) => c.source.startsWith('overlay-')).length,
+    0,
+  );
   return {
     dataset: merged,
     text: formatDataFile(merged),
@@ -142,6 +151,7 @@ export function exportUserData(
     figures,
     readingsLeftOut,
     conflictsLeftOut: applied.conflicts.length,
-    absencesLeftOut: overlay.absences.length,
+    absences: overlayAbsences,
+    absencesLeftOut: overlay.absences.length - overlayAbsences,
   };
 }

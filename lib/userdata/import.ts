@@ -3,8 +3,8 @@ import type { Account, Dataset, Entity, Source } from '../dataset/schema';
 import type { Observation } from '../history/observation';
 import { MAX_PER_ACCOUNT } from '../history/observations';
 import { catalog } from '../i18n';
-import { addAccounts } from '../overlay/overlay';
-import type { Overlay, OverlayAccount, OverlaySource } from '../overlay/types';
+import { addAbsences, addAccounts } from '../overlay/overlay';
+import type { Overlay, OverlayAbsence, OverlayAccount, OverlaySource } from '../overlay/types';
 import { isReadingSource, parseReadingNote, USER_DATA_FORMAT, USER_DATA_MARKER } from './export';
 import { scanJson } from './json-scan';
 
@@ -37,9 +37,9 @@ export type ImportConflict =
   | { id: string; kind: 'reading'; current: Observation; incoming: Observation };
 
 export interface ImportPlan {
-  add: { accounts: OverlayAccount[]; observations: Observation[] };
+  add: { accounts: OverlayAccount[]; observations: Observation[]; absences: OverlayAbsence[] };
   conflicts: ImportConflict[];
-  unchanged: { accounts: number; observations: number };
+  unchanged: { accounts: number; observations: number; absences: number };
   /** What the plan was made against: applyImport merges into it. */
   base: CurrentUserData;
 }
@@ -134,6 +134,7 @@ function checkVersion(json: unknown): ImportProblem | null {
 interface Records {
   accounts: OverlayAccount[];
   observations: Observation[];
+  absences: OverlayAbsence[];
 }
 
 /** A template of the catalog as a pattern: 'added by you on {date}' → /^added by you on (?<date>.+)$/. */
@@ -176,6 +177,7 @@ function userRecords(
       add(`sources.${id}.title`, 'looks like a spreadsheet formula');
 
   const accounts: OverlayAccount[] = [];
+  const absences: OverlayAbsence[] = [];
   const observations = new Map<string, Observation>();
   file.entities.forEach((e, i) => {
     const at = `entities[${i}] (${e.id})`;
@@ -190,7 +192,9 @@ function userRecords(
     }
     const userAccounts = e.accounts.filter((a) => a.sources.some(isOverlaySource));
     const userFigures = e.accounts.flatMap((a) => (a.figures ?? []).filter((f) => isReadingSource(f.source)));
-    if (userAccounts.length + userFigures.length === 0) return;
+    // "Absent as of a date" checks the user's site readings added (applyOverlay cites `overlay-absent-…`).
+    const userAbsences = (e.checkedAbsent ?? []).filter((c) => isOverlaySource(c.source));
+    if (userAccounts.length + userFigures.length + userAbsences.length === 0) return;
     const entity = ours.get(e.id);
     if (!entity) {
       add(
@@ -199,6 +203,18 @@ function userRecords(
       );
       return;
     }
+    (e.checkedAbsent ?? []).forEach((c, j) => {
+      if (!isOverlaySource(c.source)) return;
+      const source = file.sources[c.source];
+      const from = source ? provenance(source, context) : `unknown source "${c.source}"`;
+      if (typeof from === 'string' || from.kind !== 'official-site')
+        add(
+          `${at}.checkedAbsent[${j}] (${c.platform}).source`,
+          typeof from === 'string' ? from : 'an absence you recorded cites the official site that was read',
+        );
+      // The file keeps the day only: the reading counts from the day's start (UTC).
+      else absences.push({ entityId: e.id, platform: c.platform, url: c.url, checkedAt: `${c.date}T00:00:00.000Z` });
+    });
     e.accounts.forEach((a, j) => {
       const here = `${at}.accounts[${j}] (${a.platform}:${a.key})`;
       const overlaySources = a.sources.filter(isOverlaySource);
@@ -251,7 +267,7 @@ function userRecords(
       });
     });
   });
-  return { accounts, observations: [...observations.values()] };
+  return { accounts, observations: [...observations.values()], absences };
 }
 
 function toOverlayAccount(
@@ -312,9 +328,9 @@ function sameAccountData(a: OverlayAccount, b: OverlayAccount): boolean {
 
 function plan(records: Records, dataset: Dataset, current: CurrentUserData): ImportPlan {
   const out: ImportPlan = {
-    add: { accounts: [], observations: [] },
+    add: { accounts: [], observations: [], absences: [] },
     conflicts: [],
-    unchanged: { accounts: 0, observations: 0 },
+    unchanged: { accounts: 0, observations: 0, absences: 0 },
     base: current,
   };
   for (const incoming of records.accounts) {
@@ -333,6 +349,14 @@ function plan(records: Records, dataset: Dataset, current: CurrentUserData): Imp
         });
     } else if (bundled) out.unchanged.accounts++;
     else out.add.accounts.push(incoming);
+  }
+  // An absence is evidence of a day, not a record to settle: the newer reading of a platform wins.
+  for (const incoming of records.absences) {
+    const mine = current.overlay.absences.find(
+      (a) => a.entityId === incoming.entityId && a.platform === incoming.platform,
+    );
+    if (mine && mine.checkedAt.slice(0, 10) >= incoming.checkedAt.slice(0, 10)) out.unchanged.absences++;
+    else out.add.absences.push(incoming);
   }
   const mineReadings = new Map(current.observations.map((o) => [readingId(o), o]));
   for (const incoming of records.observations) {
@@ -390,10 +414,12 @@ export function applyImport(importPlan: ImportPlan, choices: ImportChoices): App
     ...replaced.flatMap((c) => (c.kind === 'reading' ? [c.incoming] : [])),
   ];
   const observations = mergeReadings(importPlan.base.observations, readings);
+  const withAccounts = accounts.length > 0 ? addAccounts(importPlan.base.overlay, accounts) : importPlan.base.overlay;
+  const { absences } = importPlan.add;
   return {
-    overlay: accounts.length > 0 ? addAccounts(importPlan.base.overlay, accounts) : importPlan.base.overlay,
+    overlay: absences.length > 0 ? addAbsences(withAccounts, absences) : withAccounts,
     observations,
-    added: importPlan.add.accounts.length + importPlan.add.observations.length,
+    added: importPlan.add.accounts.length + importPlan.add.observations.length + absences.length,
     replaced: replaced.length,
   };
 }

@@ -77,11 +77,13 @@ describe.each<[Lang, string]>([
     const known = [...rows].filter(
       (r) => r.querySelector('td:nth-of-type(1)')?.getAttribute('data-state') !== 'unknown',
     );
-    const present = [...rows].filter(
-      (r) => r.querySelector('td:nth-of-type(1)')?.getAttribute('data-state') === 'present',
+    // Holding an account, active or unused, is being present (as in the popup's comparison).
+    const holding = [...rows].filter((r) =>
+      ['present', 'inactive'].includes(r.querySelector('td:nth-of-type(1)')?.getAttribute('data-state') ?? ''),
     );
-    expect(screen.getByTestId('share-x').textContent).toContain(`${present.length}`);
-    expect(screen.getByTestId('share-x').textContent).toContain(`${known.length}`);
+    expect(screen.getByTestId('share-x').textContent).toContain(
+      lang === 'fr' ? `${holding.length} sur ${known.length} connus` : `${holding.length} of ${known.length} known`,
+    );
   });
 
   it('opens the history of an account from its figure, with origins and growth per month', async () => {
@@ -123,6 +125,9 @@ describe.each<[Lang, string]>([
   it('finds an account by search', () => {
     render(<Dashboard data={data()} uiLocale={locale} />);
     fireEvent.input(screen.getByTestId('history-search'), { target: { value: 'toulouse x' } });
+    // One result: the singular, in both languages.
+    expect(screen.getByTestId('history-results').children).toHaveLength(1);
+    expect(screen.getByText(lang === 'fr' ? '1 compte trouvé' : '1 account found')).toBeTruthy();
     const button = screen.getByTestId('history-results').querySelector('button') as HTMLButtonElement;
     fireEvent.click(button);
     expect(screen.getByTestId('history-chart')).toBeTruthy();

@@ -78,8 +78,8 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
     expect(counts).toContain(lang === 'fr' ? 'Comptes ajoutés ou trouvés : 1' : 'Accounts added or found: 1');
     expect(counts).toMatch(
       lang === 'fr'
-        ? /Chiffres lus dans ce navigateur : 2, sur 1 comptes \(\d+ o\)/
-        : /Figures read in this browser: 2, on 1 accounts \(\d+ B\)/,
+        ? /Chiffres lus dans ce navigateur : 2, sur 1 compte \(\d+ o\)/
+        : /Figures read in this browser: 2, on 1 account \(\d+ B\)/,
     );
     expect(text(screen.getByTestId('your-accounts'))).toContain(
       lang === 'fr' ? 'trouvé sur lille.fr le 2026-11-30' : 'found on lille.fr on 2026-11-30',

@@ -136,6 +136,20 @@ describe('the dashboard in Chromium (French browser)', () => {
     await page.close();
   });
 
+  it('offers, for the group shown, the search on official sites and the group refresh', async () => {
+    const { page } = await openDashboard(browser);
+    const actions = page.getByTestId('gap-actions');
+    await actions.getByRole('button', { name: 'Chercher les comptes sur les sites officiels' }).waitFor();
+    const refresh = actions.getByRole('button', { name: 'Actualiser le groupe' });
+    expect(await refresh.isEnabled()).toBe(true);
+    expect(await actions.getByLabel('Plateforme à actualiser').inputValue()).toBe('x');
+    // Asking first: the explanation names the platform and the number of pages.
+    await refresh.click();
+    expect(await page.getByTestId('refresh-confirm').textContent()).toContain('X');
+    await sectionShot(page, '[data-testid="gap-actions"]', 'dashboard-group-actions');
+    await page.close();
+  });
+
   it('shows the 2012 study beside today’s data, and prints it alone', async () => {
     const { page } = await openDashboard(browser);
     const gap = (await page.textContent('[data-testid="study-then-gap"]')) ?? '';

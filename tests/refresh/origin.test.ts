@@ -6,7 +6,7 @@ import { comparisonToCsv } from '@/lib/export/csv';
 import { comparisonToMarkdown } from '@/lib/export/markdown';
 import type { Observation } from '@/lib/history/observation';
 import { translator } from '@/lib/i18n';
-import { describeDuration, describeSummary } from '@/lib/refresh/describe';
+import { describeDuration, describeExplain, describeSummary } from '@/lib/refresh/describe';
 import type { JobSummary } from '@/lib/refresh/summary';
 
 const observation = (entityId: string, key: string, value: number, over: Partial<Observation>): Observation => ({
@@ -105,5 +105,18 @@ describe('describeDuration', () => {
     [60, 2500, '4 min'],
   ])('%i pages, %i ms apart → about %s', (pages, delay, text) => {
     expect(describeDuration(pages, delay, translator('fr'))).toBe(text);
+  });
+});
+
+describe('describeExplain: one account or several, in both languages', () => {
+  it.each([
+    ['fr', 1, 'Civiscope va ouvrir la page publique de 1 compte du groupe sur X dans'],
+    ['fr', 7, 'Civiscope va ouvrir une à une les pages publiques de 7 comptes du groupe sur X dans'],
+    ['en', 1, 'Civiscope will open the public page of 1 account of the group on X in'],
+    ['en', 7, 'Civiscope will open the public pages of 7 accounts of the group on X one after another'],
+  ] as const)('%s, %i page(s)', (lang, pages, start) => {
+    const text = describeExplain(pages, 'X', 2500, translator(lang));
+    expect(text.startsWith(start)).toBe(true);
+    expect(text).toContain(lang === 'fr' ? 'environ' : 'about');
   });
 });

@@ -138,7 +138,9 @@ export function studyDataset(): Dataset {
         group: 'ministry',
         name: { fr: 'Intérieur' },
         accounts: [account('x', 'interieur_gouv'), account('youtube', '@interieur')],
-        checkedAbsent: [{ platform: 'dailymotion', date: '2026-10-02', source: 'src-a' }],
+        checkedAbsent: [
+          { platform: 'dailymotion', url: 'https://www.interieur.gouv.fr', date: '2026-10-02', source: 'src-a' },
+        ],
       } as Entity,
       {
         id: 'ministry-culture',

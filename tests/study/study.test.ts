@@ -139,7 +139,12 @@ describe('most used platform per group', () => {
       name: { fr: 'Île-de-France' },
       cohort2012: true,
       accounts: [account('x', 'iledefrance')],
-      checkedAbsent: PLATFORM_IDS.filter((p) => p !== 'x').map((platform) => ({ platform, date: '2026-11-01' })),
+      checkedAbsent: PLATFORM_IDS.filter((p) => p !== 'x').map((platform) => ({
+        platform,
+        date: '2026-11-01',
+        url: 'https://www.iledefrance.fr',
+        source: 'src-a',
+      })),
     } as Dataset['entities'][number]);
     const region = entry<PlatformsEntry>(d, 'platforms').now.byGroup.find((g) => g.group === 'region');
     expect(region).toMatchObject({ members: 1, leaders: ['x'], leaderCertain: true });

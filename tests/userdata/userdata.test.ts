@@ -9,7 +9,7 @@ import { checkDataset } from '@/lib/dataset/check';
 import type { Observation } from '@/lib/history/observation';
 import { addObservation } from '@/lib/history/observations';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
-import type { Overlay, OverlayAccount } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayAccount } from '@/lib/overlay/types';
 import {
   applyImport,
   type CurrentUserData,
@@ -48,7 +48,14 @@ const imported: OverlayAccount = {
   confidence: 'user',
   source: { kind: 'import', file: 'collègue.json', importedAt: '2026-11-20T08:00:00.000Z' },
 };
-const overlay: Overlay = { version: 1, accounts: [byHand, found, imported], absences: [] };
+// Lille's site, read that day, linked no Threads account.
+const absence: OverlayAbsence = {
+  entityId: 'city-59350',
+  platform: 'threads',
+  url: 'https://www.lille.fr/',
+  checkedAt: '2026-11-30T10:11:12.000Z',
+};
+const overlay: Overlay = { version: 1, accounts: [byHand, found, imported], absences: [absence] };
 
 const reading = (over: Partial<Observation> = {}): Observation => ({
   entityId: 'city-59350',
@@ -102,7 +109,22 @@ describe('exportUserData', () => {
   it('writes the whole merged dataset, valid for `dataset check`', () => {
     const ex = exported();
     expect(checkDataset(JSON.parse(ex.text))).toEqual([]);
-    expect(ex).toMatchObject({ accounts: 3, figures: 3, readingsLeftOut: 0, conflictsLeftOut: 0, absencesLeftOut: 0 });
+    expect(ex).toMatchObject({
+      accounts: 3,
+      figures: 3,
+      absences: 1,
+      readingsLeftOut: 0,
+      conflictsLeftOut: 0,
+      absencesLeftOut: 0,
+    });
+    const lille = ex.dataset.entities.find((e) => e.id === 'city-59350');
+    const check = lille?.checkedAbsent?.find((c) => c.platform === 'threads');
+    expect(check).toMatchObject({ date: '2026-11-30', url: 'https://www.lille.fr/' });
+    expect(ex.dataset.sources[check?.source ?? '']).toMatchObject({
+      kind: 'official',
+      url: 'https://www.lille.fr/',
+      date: '2026-11-30',
+    });
     expect(ex.fileName).toBe('civiscope_my-data_2026-12-01.json');
     expect(ex.dataset.entities).toHaveLength(BUNDLED.entities.length);
     expect(ex.dataset.edition).toEqual(BUNDLED.edition);
@@ -169,7 +191,7 @@ describe('exportUserData', () => {
     expect(reversed.text).toBe(exported().text);
   });
 
-  it('counts what it cannot write: readings of unknown accounts, accounts awaiting a choice, absences', () => {
+  it('counts what it cannot write: readings of unknown accounts, accounts awaiting a choice, absences of unknown institutions', () => {
     const conflicting: OverlayAccount = {
       ...byHand,
       entityId: 'city-31555',
@@ -182,12 +204,22 @@ describe('exportUserData', () => {
       {
         version: 1,
         accounts: [conflicting],
-        absences: [{ entityId: 'city-59350', platform: 'tiktok', url: 'https://www.lille.fr/', checkedAt: NOW }],
+        absences: [
+          { entityId: 'city-59350', platform: 'tiktok', url: 'https://www.lille.fr/', checkedAt: NOW },
+          { entityId: 'city-00000', platform: 'tiktok', url: 'https://www.example.fr/', checkedAt: NOW },
+        ],
       },
       [reading({ entityId: 'city-31555', key: 'mairie.toulouse' }), reading({ entityId: 'city-00000' })],
       NOW,
     );
-    expect(ex).toMatchObject({ accounts: 0, figures: 0, readingsLeftOut: 2, conflictsLeftOut: 1, absencesLeftOut: 1 });
+    expect(ex).toMatchObject({
+      accounts: 0,
+      figures: 0,
+      absences: 1,
+      readingsLeftOut: 2,
+      conflictsLeftOut: 1,
+      absencesLeftOut: 1,
+    });
     expect(checkDataset(JSON.parse(ex.text))).toEqual([]);
   });
 
@@ -211,9 +243,11 @@ describe('round trips', () => {
     const p = plan(first.text);
     expect(p.add.accounts).toHaveLength(3);
     expect(p.add.observations).toHaveLength(3);
+    expect(p.add.absences).toEqual([{ ...absence, checkedAt: '2026-11-30T00:00:00.000Z' }]);
     expect(p.conflicts).toEqual([]);
     const applied = applyImport(p, {});
-    expect(applied.added).toBe(6);
+    expect(applied.added).toBe(7);
+    expect(applied.overlay.absences).toEqual(p.add.absences);
     const again = exportUserData(BUNDLED, applied.overlay, applied.observations, NOW);
     expect(again.text).toBe(first.text);
     // The provenance survives: found on the site, added by hand, imported from a named file.
@@ -250,9 +284,9 @@ describe('round trips', () => {
   it('importing one’s own export changes nothing; importing the same file twice changes nothing', () => {
     const text = exported().text;
     const own = plan(text, { overlay, observations });
-    expect(own.add).toEqual({ accounts: [], observations: [] });
+    expect(own.add).toEqual({ accounts: [], observations: [], absences: [] });
     expect(own.conflicts).toEqual([]);
-    expect(own.unchanged).toEqual({ accounts: 3, observations: 3 });
+    expect(own.unchanged).toEqual({ accounts: 3, observations: 3, absences: 1 });
 
     const once = applyImport(plan(text), {});
     const twice = applyImport(plan(text, once), {});
@@ -499,11 +533,11 @@ describe('applyImport follows the history’s rules', () => {
     const base = Array.from({ length: 399 }, (_, i) => reading({ at: day(i), value: i }));
     const incoming = Array.from({ length: 5 }, (_, i) => reading({ at: day(399 + i), value: 1000 + i }));
     const p: ImportPlan = {
-      add: { accounts: [], observations: incoming },
+      add: { accounts: [], observations: incoming, absences: [] },
       conflicts: [
         { id: 'r', kind: 'reading', current: base[10] as Observation, incoming: reading({ at: day(10), value: 7 }) },
       ],
-      unchanged: { accounts: 0, observations: 0 },
+      unchanged: { accounts: 0, observations: 0, absences: 0 },
       base: { overlay: EMPTY_OVERLAY, observations: base },
     };
     const merged = applyImport(p, { r: 'replace' }).observations;
