@@ -1,14 +1,16 @@
 import { browser } from 'wxt/browser';
 import { compareAccountOnScreen } from '../compare/account';
 import { headline } from '../compare/headline';
-import { isPageReport, type PageReport } from '../content/messages';
+import type { PageReport } from '../content/messages';
 import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
 import { type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
 import { badgeFor } from './badge';
+import { countDroppedReport } from './dropped-reports';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
+import { type ReportSender, validateReport } from './validate-report';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
 export function startBackground(
@@ -87,10 +89,19 @@ export function startBackground(
     });
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !isPageReport(message)) return undefined;
-    return enqueue(tabId, () => applyReport(tabId, message));
+  browser.runtime.onMessage.addListener((message: unknown, sender: ReportSender) => {
+    // Only page reports are expected; anything else is not ours to answer.
+    if ((message as { type?: unknown } | null)?.type !== 'civiscope:page') return undefined;
+    // A content script runs inside a page the page's own scripts can reach: its report is
+    // checked (sender, account re-derived from the sender's URL, every field) before any use.
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    const verdict = validateReport(message, sender, self, clock().getTime());
+    if (!verdict.ok) {
+      console.warn(`Civiscope: page report dropped (${verdict.reason})`);
+      return countDroppedReport(verdict.reason).catch(() => {});
+    }
+    const { tabId, report } = verdict;
+    return enqueue(tabId, () => applyReport(tabId, report));
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

@@ -189,4 +189,6 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.export.copied': 'Table copied to the clipboard.',
   'popup.export.failed': 'The export failed: {error}',
   'action.title': 'Civiscope — compare this account',
+  // --- Refused page reports (issue 9: the background trusts no message) ---
+  'popup.diagnostics.dropped': '{n} page reports refused this session (they did not match their page).',
 };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { getDroppedReports } from '../background/dropped-reports';
 import { getTabState, type TabState } from '../background/tab-state';
 import { type DatasetIndex, indexDataset } from '../dataset/lookup';
 import { loadShippedIndex } from '../dataset/shipped';
@@ -15,6 +16,8 @@ export interface PopupData {
   observations: Observation[];
   /** Stored entries that could not be read (corrupted); shown, never fatal. */
   skippedObservations: number;
+  /** Page reports the background refused this session (diagnostics). */
+  droppedReports?: number;
   cohort: CohortChoice;
   now: Date;
 }
@@ -26,11 +29,12 @@ export interface PopupData {
  */
 export async function loadPopupData(search = location.search): Promise<PopupData> {
   const tab = await targetTab(search);
-  const [index, state, observations, cohort] = await Promise.all([
+  const [index, state, observations, cohort, dropped] = await Promise.all([
     loadShippedIndex(),
     tab?.id !== undefined ? getTabState(tab.id) : null,
     loadObservations(),
     getCohortChoice(),
+    getDroppedReports(),
   ]);
   return {
     index,
@@ -38,6 +42,7 @@ export async function loadPopupData(search = location.search): Promise<PopupData
     model: resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state)),
     observations: observations.entries,
     skippedObservations: observations.skipped,
+    droppedReports: dropped.count,
     cohort,
     now: new Date(),
   };
