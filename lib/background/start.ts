@@ -10,13 +10,15 @@ import { cohortPreference, getCohortChoice } from '../settings/preferences';
 import { badgeFor } from './badge';
 import { countDroppedReport } from './dropped-reports';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
-import { type ReportSender, validateReport } from './validate-report';
+import { checkSender, type ReportSender, validateReport } from './validate-report';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
 export function startBackground(
   loadIndex: () => Promise<DatasetIndex>,
   lang: Lang,
   clock: () => Date = () => new Date(),
+  /** Delays before asking again for a tab's URL that does not match its report yet (ms). */
+  urlRetryMs: readonly number[] = [0, 50, 150, 300, 500],
 ): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
@@ -89,19 +91,40 @@ export function startBackground(
     });
   }
 
+  const drop = (reason: string) => {
+    console.warn(`Civiscope: page report dropped (${reason})`);
+    return countDroppedReport(reason).catch(() => {});
+  };
+
+  /**
+   * A content script runs inside a page the page's own scripts can reach: its report is checked
+   * (sender, account re-derived from the sender's URL, every field) before any use. On in-app
+   * navigation the browser commits the tab's new URL just after the report: ask the tab again.
+   */
+  async function validate(message: unknown, sender: ReportSender, tabId: number) {
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    let verdict = validateReport(message, sender, self, clock().getTime());
+    for (const delay of verdict.ok || !verdict.senderUrl ? [] : urlRetryMs) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+      if (!url) break;
+      verdict = validateReport(message, { ...sender, tab: { id: tabId, url } }, self, clock().getTime());
+      if (verdict.ok || !verdict.senderUrl) break;
+    }
+    return verdict;
+  }
+
   browser.runtime.onMessage.addListener((message: unknown, sender: ReportSender) => {
     // Only page reports are expected; anything else is not ours to answer.
     if ((message as { type?: unknown } | null)?.type !== 'civiscope:page') return undefined;
-    // A content script runs inside a page the page's own scripts can reach: its report is
-    // checked (sender, account re-derived from the sender's URL, every field) before any use.
-    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-    const verdict = validateReport(message, sender, self, clock().getTime());
-    if (!verdict.ok) {
-      console.warn(`Civiscope: page report dropped (${verdict.reason})`);
-      return countDroppedReport(verdict.reason).catch(() => {});
-    }
-    const { tabId, report } = verdict;
-    return enqueue(tabId, () => applyReport(tabId, report));
+    const who = checkSender(sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+    if ('reason' in who) return drop(who.reason);
+    const { tabId } = who;
+    return enqueue(tabId, async () => {
+      const verdict = await validate(message, sender, tabId);
+      if (verdict.ok) await applyReport(tabId, verdict.report);
+      else await drop(verdict.reason);
+    });
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {

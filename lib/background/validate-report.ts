@@ -23,7 +23,10 @@ export interface Self {
   origin: string;
 }
 
-export type Verdict = { ok: true; tabId: number; report: PageReport } | { ok: false; reason: string };
+export type Verdict =
+  | { ok: true; tabId: number; report: PageReport }
+  /** `senderUrl`: only the sender's URL disagreed, which a moment later may no longer be true. */
+  | { ok: false; reason: string; senderUrl?: true };
 
 /** Bounds on what a page may say; a real reading is far below every one of them. */
 export const LIMITS = {
@@ -183,8 +186,10 @@ export function validateReport(message: unknown, sender: ReportSender | undefine
       return { ok: false, reason: 'account.key: bad or too long' };
     }
 
-    // What the browser says the sender's page is. `sender.url` is the frame's document; the tab's
-    // URL is also accepted because browsers update one or the other first on in-app navigation.
+    // What the browser says the sender's page is. On in-app navigation a content script reports
+    // the new URL before the browser commits it: Chromium keeps `sender.url` at the document's
+    // first URL and `sender.tab.url` at the previous one. Any of them is accepted, and the caller
+    // asks again for the tab's URL a moment later when none matches (see `senderUrl`).
     const seen = [sender?.url, sender?.tab?.url].filter((u): u is string => typeof u === 'string');
     if (!seen.length) return { ok: false, reason: 'sender has no URL' };
     const claimed = detectAccount(url) ?? null;
@@ -192,7 +197,7 @@ export function validateReport(message: unknown, sender: ReportSender | undefine
       return { ok: false, reason: 'account does not match the report URL' };
     }
     if (!seen.some((u) => sameAccount(detectAccount(u) ?? null, claimed) && samePlace(u, url, claimed))) {
-      return { ok: false, reason: "account or URL does not match the sender's URL" };
+      return { ok: false, reason: "account or URL does not match the sender's URL", senderUrl: true };
     }
 
     const rest = checkFields(message, REPORT_FIELDS, now, 'report');

@@ -49,6 +49,13 @@ export function isNumericId(s: string | null | undefined): s is string {
   return typeof s === 'string' && DIGITS.test(s) && !s.startsWith('0');
 }
 
+/** Path segments of embed and player views, and file names (`player.html`): never an account page. */
+const EMBED = /^(?:embed|embeds|embedded|player|iframe)$|\.(?:html?|php|js|swf)$/i;
+
+export function isEmbedSegment(segment: string): boolean {
+  return EMBED.test(segment);
+}
+
 export interface PageRules {
   /** Segments that stay on the account (tabs, follower lists). Deeper segments are allowed. */
   tabs: ReadonlySet<string>;
@@ -63,6 +70,9 @@ export interface PageRules {
  */
 export function classifyRest(rest: readonly string[], rules: PageRules): PageKind | undefined {
   if (rest[0] === undefined) return 'profile';
+  // An embed or player view (`/status/1/embed`, `/photos/a/1/player`) is shown inside another
+  // site's page: never the account's own page.
+  if (rest.some(isEmbedSegment)) return undefined;
   const first = rest[0].toLowerCase();
   if (rest.length >= 2 && rules.posts?.has(first)) return 'post';
   if (rules.tabs.has(first)) return 'profile';

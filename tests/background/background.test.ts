@@ -130,6 +130,23 @@ describe('background', () => {
     expect((await loadObservations()).entries).toEqual([]);
   });
 
+  it('takes an in-app navigation report once the tab shows its URL, not before', async () => {
+    // The content script reports the new page before the browser commits its URL: the sender
+    // still shows the previous page, and only the tab's URL asked a moment later matches.
+    const tab = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
+    const stale = contentScript(tab.id ?? -1, 'https://x.com/explore');
+    const arrived = send(tab.id ?? -1, report({}), stale);
+    await fakeBrowser.tabs.update(tab.id, { url: 'https://x.com/Paris' });
+    await arrived;
+    expect((await getTabState(tab.id ?? -1))?.entityId).toBe('city-75056');
+    // A tab that never shows the reported page: dropped.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const other = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
+    await send(other.id ?? -1, report({}), contentScript(other.id ?? -1, 'https://x.com/explore'));
+    expect(await getTabState(other.id ?? -1)).toBeNull();
+    expect((await getDroppedReports()).count).toBe(1);
+  });
+
   it('forgets a tab when it is closed', async () => {
     await send(1, report({}));
     await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 1, isWindowClosing: false });

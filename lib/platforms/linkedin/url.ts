@@ -38,7 +38,9 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOST.test(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const all = pathSegments(url);
+  // The lightweight mobile site serves the same accounts under /mwlite/ (`/mwlite/in/{slug}`).
+  const segs = all?.[0]?.toLowerCase() === 'mwlite' ? all.slice(1) : all;
   if (!segs || segs[0] === undefined || segs[1] === undefined) return undefined;
   const kind = segs[0].toLowerCase();
   if (!KINDS.has(kind)) return undefined;

@@ -1,6 +1,15 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isHostName, isNumericId, pathSegments } from '../url-utils';
+import {
+  accountRef,
+  classifyRest,
+  hostMatches,
+  hostName,
+  isEmbedSegment,
+  isHostName,
+  isNumericId,
+  pathSegments,
+} from '../url-utils';
 import { MASTODON_INSTANCES } from './instances';
 
 const HOSTS = new Set(MASTODON_INSTANCES);
@@ -33,7 +42,8 @@ function acctKey(acct: string, host: string): string {
 }
 
 function pageOf(rest: readonly string[]): PageKind | undefined {
-  // Statuses are /@{acct}/{numeric id}.
+  // Statuses are /@{acct}/{numeric id}; /@{acct}/{id}/embed is the embed view (not ours).
+  if (rest.some(isEmbedSegment)) return undefined;
   if (isNumericId(rest[0])) return 'post';
   return classifyRest(rest, PAGE_RULES);
 }

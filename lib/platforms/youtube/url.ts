@@ -19,6 +19,7 @@ const RESERVED = new Set([
   'v',
   'embed',
   'e',
+  'player',
   'live',
   'watch_popup',
   'clip',
