@@ -25,6 +25,18 @@ export function pathSegments(url: URL): string[] | undefined {
   return out;
 }
 
+// Embed and player views are shown inside another site's page: never an account's own page.
+const EMBED_WORD = /^(?:embed|embeds|embedded|player|iframe)(?:\.html?)?$/i;
+
+/**
+ * pathSegments for a URL grammar: undefined also when a segment names an embed or player view
+ * (`/embed/…`, `/@user/embed`, `/photos/a/1/player`), so no grammar takes one for an account.
+ */
+export function accountPathSegments(url: URL): string[] | undefined {
+  const segs = pathSegments(url);
+  return segs?.some((s) => EMBED_WORD.test(s)) ? undefined : segs;
+}
+
 /**
  * The host as the URL parser normalised it (lowercase, punycode). A fully qualified `x.com.` is
  * kept as is, so it matches no platform: no content-script pattern covers it either.

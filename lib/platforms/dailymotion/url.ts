@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isEmbedSegment, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName, isEmbedSegment } from '../url-utils';
 
 // dailymotion.fr is the only country domain seen in a real URL (yt-dlp tests). dai.ly is a short
 // link to a video, never to an account.
@@ -49,7 +49,7 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || segs.length === 0) return undefined;
   const lower = segs.map((s) => s.toLowerCase());
   // /user/{u} and /old/user/{u} are older spellings of /{u}.

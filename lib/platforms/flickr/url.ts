@@ -1,13 +1,13 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
 import {
+  accountPathSegments,
   accountRef,
   classifyRest,
   hostMatches,
   hostName,
   isEmbedSegment,
   isNumericId,
-  pathSegments,
 } from '../url-utils';
 
 // flic.kr is a short link to a photo; *.staticflickr.com serves images.
@@ -52,7 +52,7 @@ function pageOf(rest: readonly string[]): PageKind | undefined {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || (segs[0] !== 'photos' && segs[0] !== 'people') || segs[1] === undefined) return undefined;
   const key = segs[1].toLowerCase();
   if (!isValidKey(key)) return undefined;

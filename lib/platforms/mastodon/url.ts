@@ -1,6 +1,7 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
 import {
+  accountPathSegments,
   accountRef,
   classifyRest,
   hostMatches,
@@ -8,7 +9,6 @@ import {
   isEmbedSegment,
   isHostName,
   isNumericId,
-  pathSegments,
 } from '../url-utils';
 import { MASTODON_INSTANCES } from './instances';
 
@@ -51,7 +51,7 @@ function pageOf(rest: readonly string[]): PageKind | undefined {
 function parseAccountUrl(url: URL): AccountRef | undefined {
   const host = hostName(url);
   if (!HOSTS.has(host)) return undefined;
-  let segs = pathSegments(url);
+  let segs = accountPathSegments(url);
   // The web app's older prefix (/web/@u) and the advanced interface (/deck/@u) show the same pages.
   if (segs?.[0] === 'web' || segs?.[0] === 'deck') segs = segs.slice(1);
   const [first, second] = segs ?? [];
