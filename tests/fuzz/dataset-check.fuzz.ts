@@ -25,6 +25,7 @@ function smallValidDataset(): Json {
   return d;
 }
 const BASE = smallValidDataset();
+const BASE_PATHS = paths(BASE);
 
 /** Every path to a value in the document (the root excluded). */
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -76,15 +77,24 @@ function parentOf(
   doc: Json,
   path: (string | number)[],
 ): { parent: Record<string | number, Json>; key: string | number } {
-  let node = doc as Record<string | number, Json>;
-  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, Json>;
-  return { parent: node, key: path[path.length - 1] as string | number };
+  let node = doc as Record<string | number, Json> | undefined;
+  for (const k of path.slice(0, -1)) {
+    const next = node?.[k];
+    node = next && typeof next === 'object' ? (next as Record<string | number, Json>) : undefined;
+  }
+  return { parent: node as Record<string | number, Json>, key: path[path.length - 1] as string | number };
 }
 
 /** Applies the mutation to `doc` in place; says whether it surely breaks the format. */
 function apply(doc: { [k: string]: Json }, m: Mutation): { doc: Json; breaks: boolean } {
+  // Paths of the base (computed once): those an earlier mutation removed are skipped.
   const pick = (n: number, filter: (p: (string | number)[], v: Json | undefined) => boolean = () => true) => {
-    const candidates = paths(doc).filter((p) => filter(p, parentOf(doc, p).parent[p[p.length - 1] as string]));
+    const candidates = BASE_PATHS.filter((p) => {
+      const parent = parentOf(doc, p).parent;
+      return (
+        parent !== undefined && (p[p.length - 1] as string) in parent && filter(p, parent[p[p.length - 1] as string])
+      );
+    });
     return candidates[n % candidates.length];
   };
   const valueAt = (p: (string | number)[]) => parentOf(doc, p).parent[p[p.length - 1] as string | number];
