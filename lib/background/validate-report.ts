@@ -1,4 +1,4 @@
-import type { PageReport } from '../content/messages';
+import type { PageReport, PageSignals } from '../content/messages';
 import { detectAccount } from '../platforms/registry';
 import type { AccountRef, AudienceReading, Metric, Precision, ReadingSource } from '../platforms/types';
 
@@ -138,6 +138,21 @@ const readingCheck: Check = (v, now) => {
   return r;
 };
 
+const flag: Check = (v) => (typeof v === 'boolean' ? ok(v) : bad('not a boolean'));
+
+/** What a page says about itself (the group refresh uses it). */
+const SIGNAL_FIELDS: { [K in keyof PageSignals]-?: { required?: true; check: Check } } = {
+  loginWall: { check: flag },
+  unavailable: { check: flag },
+  httpStatus: {
+    check: (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599 ? ok(v) : bad('not an HTTP status'),
+  },
+};
+
+const signalsCheck: Check = (v, now) =>
+  isObject(v) ? checkFields(v, SIGNAL_FIELDS, now, 'signals') : bad('not an object');
+
 const readAtCheck: Check = (v, now) =>
   typeof v === 'number' && Number.isFinite(v) && Math.abs(v - now) <= LIMITS.readAtSkewMs
     ? ok(v)
@@ -152,6 +167,7 @@ const REPORT_FIELDS: {
 } = {
   reading: { check: readingCheck },
   readAt: { check: readAtCheck },
+  signals: { check: signalsCheck },
 };
 
 const sameAccount = (a: AccountRef | undefined | null, b: AccountRef | undefined | null) =>

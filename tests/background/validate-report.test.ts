@@ -43,6 +43,11 @@ describe('validateReport accepts', () => {
     ['a reading read 59 s ago', report({ readAt: NOW - 59_000 }), sender()],
     ['a value just below 10^10', withReading({ value: 9_999_999_999 }), sender()],
     ['zero', withReading({ value: 0 }), sender()],
+    [
+      'what the page says about itself',
+      report({ signals: { loginWall: true, httpStatus: 404, unavailable: false } }),
+      sender(),
+    ],
     ['a sender whose frame URL is unknown (tab URL only)', report(), sender(PARIS, { url: undefined })],
   ])('%s', (_name, message, from) => {
     const verdict = validateReport(message, from, SELF, NOW);
@@ -195,6 +200,10 @@ describe('validateReport drops', () => {
     ['a reading from the future', report({ readAt: NOW + 61_000 }), sender(), 'report.readAt'],
     ['readAt NaN', report({ readAt: Number.NaN }), sender(), 'report.readAt'],
     ['readAt as a string', report({ readAt: String(NOW) }), sender(), 'report.readAt'],
+    // What the page says about itself
+    ['signals that are a string', report({ signals: 'login' }), sender(), 'report.signals'],
+    ['an HTTP status of 1e12', report({ signals: { httpStatus: 1e12 } }), sender(), 'signals.httpStatus'],
+    ['a login wall as a string', report({ signals: { loginWall: 'yes' } }), sender(), 'signals.loginWall'],
   ];
 
   it.each(cases)('%s', (_name, message, from, reason) => {
