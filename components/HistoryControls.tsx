@@ -5,13 +5,15 @@ import type { Translate } from '@/lib/i18n';
 export interface HistoryControlsProps {
   count: number;
   skipped: number;
+  /** Page reports the background refused this session. */
+  dropped?: number;
   t: Translate;
 }
 
 /** The readings kept in this browser: how many, and a way to erase them. */
-export function HistoryControls({ count, skipped, t }: HistoryControlsProps) {
+export function HistoryControls({ count, skipped, dropped = 0, t }: HistoryControlsProps) {
   const [cleared, setCleared] = useState(false);
-  if (count === 0 && skipped === 0) return null;
+  if (count === 0 && skipped === 0 && dropped === 0) return null;
   return (
     <footer class="history">
       {cleared ? (
@@ -29,6 +31,11 @@ export function HistoryControls({ count, skipped, t }: HistoryControlsProps) {
           >
             {t('popup.history.clear')}
           </button>
+        </p>
+      )}
+      {dropped > 0 && (
+        <p class="small" data-testid="dropped-reports">
+          {t('popup.diagnostics.dropped', { n: dropped })}
         </p>
       )}
     </footer>

@@ -95,7 +95,12 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
           <MethodNote comparison={comparison} lang={lang} t={t} />
         </>
       )}
-      <HistoryControls count={observations.length} skipped={data.skippedObservations} t={t} />
+      <HistoryControls
+        count={observations.length}
+        skipped={data.skippedObservations}
+        dropped={data.droppedReports}
+        t={t}
+      />
     </>
   );
 }

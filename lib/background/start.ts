@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { compareAccountOnScreen } from '../compare/account';
 import { headline } from '../compare/headline';
-import { isPageReport, type PageReport } from '../content/messages';
+import type { PageReport } from '../content/messages';
 import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
 import { chooseLang, type Lang, translator } from '../i18n';
@@ -16,7 +16,9 @@ import {
   languagePreference,
 } from '../settings/settings';
 import { type BadgeState, badgeFor } from './badge';
+import { countDroppedReport } from './dropped-reports';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
+import { checkSender, type ReportSender, validateReport } from './validate-report';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
 export function startBackground(
@@ -25,6 +27,8 @@ export function startBackground(
   clock: () => Date = () => new Date(),
   /** Subscribes to changes of the index (the user's overlay changed): every tab is looked up again. */
   onIndexChange?: (listener: () => void) => void,
+  /** Delays before asking again for a tab's URL that does not match its report yet (ms). */
+  urlRetryMs: readonly number[] = [0, 50, 150, 300, 500],
 ): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
@@ -118,11 +122,39 @@ export function startBackground(
   // The group refresh (lib/refresh) reads its own tab's reports; that tab is not the user's visit.
   const refresh = startRefreshService(loadIndex, clock, () => void updateAllBadges());
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !isPageReport(message)) return undefined;
+  const drop = (reason: string) => {
+    console.warn(`Civiscope: page report dropped (${reason})`);
+    return countDroppedReport(reason).catch(() => {});
+  };
+
+  /**
+   * A content script runs inside a page the page's own scripts can reach: its report is checked
+   * (sender, account re-derived from the sender's URL, every field) before any use. On in-app
+   * navigation the browser commits the tab's new URL just after the report: ask the tab again.
+   */
+  async function validate(message: unknown, sender: ReportSender, tabId: number) {
+    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+    let verdict = validateReport(message, sender, self, clock().getTime());
+    for (const delay of verdict.ok || !verdict.senderUrl ? [] : urlRetryMs) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+      if (!url) break;
+      verdict = validateReport(message, { ...sender, tab: { id: tabId, url } }, self, clock().getTime());
+      if (verdict.ok || !verdict.senderUrl) break;
+    }
+    return verdict;
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: ReportSender) => {
+    // Only page reports are expected; anything else is not ours to answer.
+    if ((message as { type?: unknown } | null)?.type !== 'civiscope:page') return undefined;
+    const who = checkSender(sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+    if ('reason' in who) return drop(who.reason);
+    const { tabId } = who;
     return enqueue(tabId, async () => {
-      if (!(await refresh.claimReport(tabId, message))) await applyReport(tabId, message);
+      const verdict = await validate(message, sender, tabId);
+      if (!verdict.ok) return void (await drop(verdict.reason));
+      if (!(await refresh.claimReport(tabId, verdict.report))) await applyReport(tabId, verdict.report);
     });
   });
 

@@ -1,6 +1,9 @@
 import type { AccountRef, AudienceReading } from '../platforms/types';
 
-/** Content script → background: what the page in this tab is, re-sent on every in-app navigation. */
+/**
+ * Content script → background: what the page in this tab is, re-sent on every in-app navigation.
+ * The background trusts none of it: lib/background/validate-report.ts checks every field.
+ */
 export interface PageReport {
   type: 'civiscope:page';
   url: string;
@@ -21,12 +24,4 @@ export interface PageSignals {
   httpStatus?: number;
   /** The platform says the account is suspended or does not exist. */
   unavailable?: boolean;
-}
-
-export function isPageReport(message: unknown): message is PageReport {
-  if (!message || typeof message !== 'object') return false;
-  const m = message as Partial<PageReport>;
-  return (
-    m.type === 'civiscope:page' && typeof m.url === 'string' && (m.account === null || typeof m.account === 'object')
-  );
 }

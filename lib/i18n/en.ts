@@ -199,6 +199,8 @@ export const en: Record<keyof typeof fr, string> = {
   'popup.export.copied': 'Table copied to the clipboard.',
   'popup.export.failed': 'The export failed: {error}',
   'action.title': 'Civiscope — compare this account',
+  // --- Refused page reports (issue 9: the background trusts no message) ---
+  'popup.diagnostics.dropped': '{n} page reports refused this session (they did not match their page).',
   // — Overlay (issue 10: the user's additions) —
   'overlay.source.site': 'found on the official website {site}',
   'overlay.source.user': 'added by you',

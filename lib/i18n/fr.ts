@@ -198,6 +198,9 @@ export const fr = {
   'popup.export.copied': 'Tableau copié dans le presse-papiers.',
   'popup.export.failed': 'L’export a échoué : {error}',
   'action.title': 'Civiscope — comparer ce compte',
+  // --- Refused page reports (issue 9: the background trusts no message) ---
+  'popup.diagnostics.dropped':
+    '{n} rapports de page refusés pendant cette session (ils ne correspondaient pas à leur page).',
   // — Overlay (issue 10: the user's additions) —
   'overlay.source.site': 'trouvé sur le site officiel {site}',
   'overlay.source.user': 'ajouté par vous',

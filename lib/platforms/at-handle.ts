@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from './labels';
 import type { AccountRef, PlatformGrammar, PlatformId } from './types';
-import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from './url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName } from './url-utils';
 
 export interface AtHandleRules {
   id: PlatformId;
@@ -23,7 +23,7 @@ export function atHandleGrammar(rules: AtHandleRules): PlatformGrammar {
   const pageRules = { tabs: rules.tabs, posts: rules.posts };
   const parseAccountUrl = (url: URL): AccountRef | undefined => {
     if (!rules.hosts.has(hostName(url))) return undefined;
-    const segs = pathSegments(url);
+    const segs = accountPathSegments(url);
     if (!segs?.[0]?.startsWith('@')) return undefined;
     const key = segs[0].slice(1).toLowerCase();
     if (!isValidKey(key)) return undefined;

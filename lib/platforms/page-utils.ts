@@ -142,6 +142,18 @@ export function followActionCount(stats: unknown): number | undefined {
 export const sameId = (a: string | undefined, b: string): boolean => !!a && a.toLowerCase() === b.toLowerCase();
 
 /**
+ * Whether a JSON-LD object (or its mainEntity) names an account by its identifier, alternate or
+ * additional name, and none of them is `key`: such an object describes someone else (a suggested
+ * account, an embedded post) and its counts are not the page's.
+ */
+export function ldNamesOther(o: unknown, key: string): boolean {
+  const names = [o, dig(o, 'mainEntity')].flatMap((x) =>
+    ['identifier', 'alternateName', 'additionalName'].map((k) => str(dig(x, k))?.replace(/^@/, '')),
+  );
+  return matchIdentity(names, key.replace(/^@/, '')) === false;
+}
+
+/**
  * Compares the identities a page shows with the account key: true (one matches), false (some shown,
  * none matches), undefined (the page shows none).
  */

@@ -35,19 +35,52 @@ const UNITS: Record<string, number> = {
   milliards: 1e9,
   miliardi: 1e9,
   milliarden: 1e9,
+  // Long and short forms Intl prints in other interface languages (found by tests/fuzz/parse-count):
+  // without them "10 thousand" read as 10 and "123万" as 123, exact.
+  thousand: 1e3,
+  mille: 1e3,
+  mila: 1e3,
+  tausend: 1e3,
+  miliardo: 1e9,
+  milliarde: 1e9,
+  mi: 1e6,
+  milhão: 1e6,
+  milhões: 1e6,
+  bi: 1e9,
+  bilhão: 1e9,
+  bilhões: 1e9,
+  万: 1e4,
+  億: 1e8,
+  亿: 1e8,
+  l: 1e5,
+  lakh: 1e5,
+  cr: 1e7,
+  crore: 1e7,
+  kcr: 1e10,
+  हज़ार: 1e3,
+  लाख: 1e5,
+  क: 1e7,
+  करोड़: 1e7,
+  अ: 1e9,
+  अरब: 1e9,
 };
 
 // Grouping separators: space, no-break space (U+00A0), narrow no-break space (U+202F), thin space,
 // dot, comma, apostrophes (de-CH). A separator is grouping only when exactly 3 digits follow.
 const NUM = String.raw`(\d+(?:[ \u00a0\u202f\u2009.,'’]\d{3}(?!\d))*(?:[.,]\d+)?)`;
-// "mil millones" (es) must be tried before "mil"; a unit ends where letters end, "." is optional (de "Mio.").
-const UNIT = String.raw`(?:[ \u00a0\u202f\u2009]?(mil millones|[\p{L}]+)\.?(?![\p{L}]))?`;
+// "mil millones" and "mil M" (es) must be tried before "mil"; a unit ends where letters and their
+// marks end (Devanagari vowel signs are marks), "." or "॰" is optional (de "Mio.", hi "क॰").
+const UNIT = String.raw`(?:[ \u00a0\u202f\u2009]?(mil[ \u00a0\u202f]millones|mil[ \u00a0\u202f]m|[\p{L}\p{M}]+)[.\u0970]?(?![\p{L}\p{M}]))?`;
 const COUNT_RE = new RegExp(String.raw`(?<![\d.,])${NUM}${UNIT}`, 'iu');
 
 function unitFactor(unit: string | undefined): number | undefined {
   if (!unit) return 1;
-  const u = unit.toLowerCase();
-  if (u === 'mil millones') return 1e9;
+  // Intl puts a no-break space inside "mil M" (es); found by tests/fuzz/parse-count.
+  const u = unit
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f]/g, ' ');
+  if (u === 'mil millones' || u === 'mil m') return 1e9;
   return UNITS[u];
 }
 

@@ -25,6 +25,18 @@ export function pathSegments(url: URL): string[] | undefined {
   return out;
 }
 
+// Embed and player views are shown inside another site's page: never an account's own page.
+const EMBED_WORD = /^(?:embed|embeds|embedded|player|iframe)(?:\.html?)?$/i;
+
+/**
+ * pathSegments for a URL grammar: undefined also when a segment names an embed or player view
+ * (`/embed/…`, `/@user/embed`, `/photos/a/1/player`), so no grammar takes one for an account.
+ */
+export function accountPathSegments(url: URL): string[] | undefined {
+  const segs = pathSegments(url);
+  return segs?.some((s) => EMBED_WORD.test(s)) ? undefined : segs;
+}
+
 /**
  * The host as the URL parser normalised it (lowercase, punycode). A fully qualified `x.com.` is
  * kept as is, so it matches no platform: no content-script pattern covers it either.
@@ -49,6 +61,13 @@ export function isNumericId(s: string | null | undefined): s is string {
   return typeof s === 'string' && DIGITS.test(s) && !s.startsWith('0');
 }
 
+/** Path segments of embed and player views, and file names (`player.html`): never an account page. */
+const EMBED = /^(?:embed|embeds|embedded|player|iframe)$|\.(?:html?|php|js|swf)$/i;
+
+export function isEmbedSegment(segment: string): boolean {
+  return EMBED.test(segment);
+}
+
 export interface PageRules {
   /** Segments that stay on the account (tabs, follower lists). Deeper segments are allowed. */
   tabs: ReadonlySet<string>;
@@ -63,6 +82,9 @@ export interface PageRules {
  */
 export function classifyRest(rest: readonly string[], rules: PageRules): PageKind | undefined {
   if (rest[0] === undefined) return 'profile';
+  // An embed or player view (`/status/1/embed`, `/photos/a/1/player`) is shown inside another
+  // site's page: never the account's own page.
+  if (rest.some(isEmbedSegment)) return undefined;
   const first = rest[0].toLowerCase();
   if (rest.length >= 2 && rules.posts?.has(first)) return 'post';
   if (rules.tabs.has(first)) return 'profile';

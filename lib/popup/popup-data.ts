@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { getDroppedReports } from '../background/dropped-reports';
 import { getTabState, type TabState } from '../background/tab-state';
 import { type DatasetIndex, indexDataset } from '../dataset/lookup';
 import type { Observation } from '../history/observation';
@@ -16,6 +17,8 @@ export interface PopupData {
   observations: Observation[];
   /** Stored entries that could not be read (corrupted); shown, never fatal. */
   skippedObservations: number;
+  /** Page reports the background refused this session (diagnostics). */
+  droppedReports?: number;
   cohort: CohortChoice;
   now: Date;
   /** The user's additions: what they hold, what could not be read, and conflicts awaiting a choice. */
@@ -32,11 +35,12 @@ export interface PopupData {
 export async function loadPopupData(search = location.search, lang: Lang = 'fr'): Promise<PopupData> {
   const tab = await targetTab(search);
   // The bundled dataset merged with the user's additions: an added account is listed like any other.
-  const [{ index, ...overlay }, state, observations, cohort] = await Promise.all([
+  const [{ index, ...overlay }, state, observations, cohort, dropped] = await Promise.all([
     loadMergedIndex(lang),
     tab?.id !== undefined ? getTabState(tab.id) : null,
     loadObservations(),
     getCohortChoice(),
+    getDroppedReports(),
   ]);
   const model = resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state));
   return {
@@ -49,6 +53,7 @@ export async function loadPopupData(search = location.search, lang: Lang = 'fr')
         : undefined,
     observations: observations.entries,
     skippedObservations: observations.skipped,
+    droppedReports: dropped.count,
     cohort,
     now: new Date(),
     overlay,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDroppedReports } from '@/lib/background/dropped-reports';
 import { startBackground } from '@/lib/background/start';
 import { getTabState } from '@/lib/background/tab-state';
 import type { PageReport } from '@/lib/content/messages';
@@ -18,17 +19,28 @@ const report = (over: Partial<PageReport>): PageReport => ({
   ...over,
 });
 
-async function send(tabId: number, message: unknown) {
-  await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } } as Sender, () => {});
+const NOW = new Date('2026-11-28T12:00:00Z');
+
+/** What the browser says of one of our content scripts in tab `tabId`, showing `url`. */
+const contentScript = (tabId: number, url: string): Sender =>
+  ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url } }) as Sender;
+
+async function send(tabId: number, message: unknown, sender?: Sender) {
+  const url = (message as { url?: unknown }).url;
+  const from = sender ?? contentScript(tabId, typeof url === 'string' ? url : 'https://x.com/');
+  await fakeBrowser.runtime.onMessage.trigger(message, from, () => {});
 }
 
 describe('background', () => {
+  // The background's clock; a test may move it (a report's readAt must be within a minute of it).
+  let now = NOW;
   beforeEach(() => {
     fakeBrowser.reset();
+    now = NOW;
     startBackground(
       async () => indexDataset(tinyDataset()),
       'fr',
-      () => new Date('2026-11-28T12:00:00Z'),
+      () => now,
     );
   });
 
@@ -62,7 +74,7 @@ describe('background', () => {
     startBackground(
       async () => indexDataset(dataset),
       'fr',
-      () => new Date('2026-11-28T12:00:00Z'),
+      () => NOW,
     );
     await send(1, report({}));
     // Lyon is not in the 2012 cohort: among the study's cities Paris is alone, so no rank.
@@ -71,7 +83,7 @@ describe('background', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#2'));
     // The page now shows more followers than Lyon has: the live figure moves Paris up.
     const reading = { metric: 'followers' as const, value: 3_500_000, precision: 'exact' as const, problems: [] };
-    await send(1, report({ reading, readAt: Date.UTC(2026, 10, 28) }));
+    await send(1, report({ reading, readAt: NOW.getTime() }));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#1');
     expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toBe('Paris — 1re sur 2 villes sur X');
   });
@@ -93,6 +105,8 @@ describe('background', () => {
     await send(1, { type: 'something-else' });
     await fakeBrowser.runtime.onMessage.trigger(report({}), {}, () => {});
     expect(await getTabState(1)).toBeNull();
+    // Another kind of message is not ours to count; a page report without a tab is.
+    expect((await getDroppedReports()).count).toBe(1);
   });
 
   it('records a reading of a listed account, not of an unlisted one', async () => {
@@ -103,7 +117,7 @@ describe('background', () => {
       source: 'json-ld' as const,
       problems: [],
     };
-    await send(1, report({ reading, readAt: Date.UTC(2026, 10, 28) }));
+    await send(1, report({ reading, readAt: NOW.getTime() - 1000 }));
     await send(
       2,
       report({ url: 'https://x.com/nobody', account: { platform: 'x', page: 'profile', key: 'nobody' }, reading }),
@@ -114,15 +128,33 @@ describe('background', () => {
         entityId: 'city-75056',
         key: 'paris',
         value: 1234,
-        at: '2026-11-28T00:00:00.000Z',
+        at: '2026-11-28T11:59:59.000Z',
         origin: 'visit',
       }),
     ]);
   });
 
   it('does not record a failed reading', async () => {
-    await send(1, report({ reading: { problems: ['no figure'] }, readAt: Date.now() }));
+    await send(1, report({ reading: { problems: ['no figure'] }, readAt: NOW.getTime() }));
+    expect((await getTabState(1))?.report.reading).toEqual({ problems: ['no figure'] });
     expect((await loadObservations()).entries).toEqual([]);
+  });
+
+  it('takes an in-app navigation report once the tab shows its URL, not before', async () => {
+    // The content script reports the new page before the browser commits its URL: the sender
+    // still shows the previous page, and only the tab's URL asked a moment later matches.
+    const tab = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
+    const stale = contentScript(tab.id ?? -1, 'https://x.com/explore');
+    const arrived = send(tab.id ?? -1, report({}), stale);
+    await fakeBrowser.tabs.update(tab.id, { url: 'https://x.com/Paris' });
+    await arrived;
+    expect((await getTabState(tab.id ?? -1))?.entityId).toBe('city-75056');
+    // A tab that never shows the reported page: dropped.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const other = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
+    await send(other.id ?? -1, report({}), contentScript(other.id ?? -1, 'https://x.com/explore'));
+    expect(await getTabState(other.id ?? -1)).toBeNull();
+    expect((await getDroppedReports()).count).toBe(1);
   });
 
   it('honours the badge setting: no badge when it is off, the badge again when it is back on', async () => {
@@ -153,7 +185,8 @@ describe('background', () => {
       problems: [],
     };
     for (let day = 1; day <= 12; day++) {
-      await send(1, report({ reading: { ...reading, value: 1000 + day }, readAt: Date.UTC(2026, 9, day) }));
+      now = new Date(Date.UTC(2026, 9, day));
+      await send(1, report({ reading: { ...reading, value: 1000 + day }, readAt: now.getTime() }));
     }
     const { entries } = await loadObservations();
     expect(entries).toHaveLength(10);
@@ -199,7 +232,7 @@ describe('background', () => {
       precision: 'exact' as const,
       problems: [],
     });
-    await send(USER_TAB, report({ reading: reading(1_000_000), readAt: Date.UTC(2026, 10, 28, 11) }));
+    await send(USER_TAB, report({ reading: reading(1_000_000), readAt: Date.UTC(2026, 10, 28, 11, 59, 30) }));
     // Lyon has no figure yet: Paris is ranked alone.
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('VILLE'));
     await fakeBrowser.runtime.onMessage.trigger(
@@ -228,5 +261,65 @@ describe('background', () => {
     expect(await getTabState(job.tabId)).toBeNull();
     // The user's tab now ranks Paris among the re-read figure.
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('#2'));
+  });
+});
+
+describe('background: forged and malformed reports change nothing', () => {
+  const HUGE = 'x'.repeat(10 * 1024 * 1024);
+  const reading = { metric: 'followers', value: 1234, precision: 'exact', source: 'json-ld', problems: [] };
+  const paris = (over: Record<string, unknown>) => ({ ...report({}), reading, readAt: NOW.getTime(), ...over });
+  const lyonTab = (tabId: number) => contentScript(tabId, 'https://x.com/Lyon');
+
+  // [name, message, sender (default: our content script on the report's URL)]
+  const FORGED: [string, unknown, ((tabId: number) => Sender)?][] = [
+    ['wrong account for the URL', paris({ account: { platform: 'x', page: 'profile', key: 'nobody' } })],
+    ['a listed account claimed from another account’s page', paris({}), lyonTab],
+    ['another platform’s URL', paris({}), (tabId) => contentScript(tabId, 'https://www.facebook.com/paris')],
+    ['the platform named wrongly', paris({ account: { platform: 'facebook', page: 'profile', key: 'paris' } })],
+    ['NaN', paris({ reading: { ...reading, value: Number.NaN } })],
+    ['a negative value', paris({ reading: { ...reading, value: -5 } })],
+    ['1e12', paris({ reading: { ...reading, value: 1e12 } })],
+    ['a value as a string', paris({ reading: { ...reading, value: '1234' } })],
+    ['a metric that does not exist', paris({ reading: { ...reading, metric: 'views' } })],
+    ['a reading without problems', paris({ reading: { metric: 'followers', value: 1, precision: 'exact' } })],
+    ['a report without url', { type: 'civiscope:page', account: { platform: 'x', page: 'profile', key: 'paris' } }],
+    ['a report without account', { type: 'civiscope:page', url: 'https://x.com/Paris' }],
+    ['a reading from last week', paris({ readAt: NOW.getTime() - 7 * 86_400_000 })],
+    ['a 10 MB display name', paris({ reading: { ...reading, displayName: HUGE } })],
+    ['a 10 MB URL', paris({ url: `https://x.com/Paris?${HUGE}` })],
+    ['a 10 MB problem', paris({ reading: { ...reading, problems: [HUGE] } })],
+    ['another extension', paris({}), (tabId) => ({ ...contentScript(tabId, 'https://x.com/Paris'), id: 'evil' })],
+    ['no tab', paris({}), () => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/Paris' }) as Sender],
+  ];
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    startBackground(
+      async () => indexDataset(tinyDataset()),
+      'fr',
+      () => NOW,
+    );
+  });
+
+  it.each(FORGED)('%s: nothing stored, no badge, counted', async (_name, message, from) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await send(3, message, from?.(3));
+    expect(await getTabState(3)).toBeNull();
+    expect((await loadObservations()).entries).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+    expect((await getDroppedReports()).count).toBe(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('page report dropped'));
+  });
+
+  it('a forged report after a good one leaves the tab as it was', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await send(4, paris({}));
+    const before = await getTabState(4);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('VILLE');
+    for (const [, message, from] of FORGED) await send(4, message, from?.(4));
+    expect(await getTabState(4)).toEqual(before);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('VILLE');
+    expect((await loadObservations()).entries).toHaveLength(1);
+    expect((await getDroppedReports()).count).toBe(FORGED.length);
   });
 });

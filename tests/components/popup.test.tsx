@@ -127,3 +127,16 @@ describe.each<Lang>(['fr', 'en'])('popup states (%s)', (lang) => {
     expect(text(screen.getByTestId('about-body'))).toContain('Civiscope');
   });
 });
+
+describe('popup diagnostics: refused page reports', () => {
+  it.each<[Lang, number, string | null]>([
+    ['fr', 3, '3 rapports de page refusés'],
+    ['en', 2, '2 page reports refused'],
+    ['en', 0, null],
+  ])('%s, %i refused → %s', (lang, dropped, expected) => {
+    render(<App data={{ ...data('https://x.com/Paris'), droppedReports: dropped }} lang={lang} />);
+    const line = screen.queryByTestId('dropped-reports');
+    if (expected === null) expect(line).toBeNull();
+    else expect(text(line)).toContain(expected);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Pages served for real social URLs in the real-browser tests. They are stand-ins written for
- * these tests (not saved pages), following the markup described in ../shared/research/PLATFORMS.md;
- * the unit tests of the readers cover the saved real pages and the traps.
+ * these tests (not saved pages), following the platforms' markup as the research notes describe it;
+ * the unit tests of the readers cover imitations of saved real pages and the traps.
  */
 
 export interface XProfile {

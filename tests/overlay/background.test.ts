@@ -16,7 +16,8 @@ const INSTAGRAM: PageReport = {
   url: 'https://www.instagram.com/parisjetaime/',
   account: { platform: 'instagram', page: 'profile', key: 'parisjetaime' },
   reading: { metric: 'followers', value: 5000, precision: 'exact', problems: [] },
-  readAt: Date.UTC(2026, 10, 30, 9),
+  // Within a minute of the background's clock: an older reading is refused (validate-report.ts).
+  readAt: Date.UTC(2026, 10, 30, 11, 59, 30),
 };
 const ADDED = {
   entityId: 'city-75056',
@@ -27,8 +28,13 @@ const ADDED = {
   source: { kind: 'official-site' as const, url: 'https://www.paris.fr/', readAt: '2026-11-30T08:00:00.000Z' },
 };
 
-const send = (tabId: number, message: unknown) =>
-  fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: tabId } } as Sender, () => {});
+// As the browser names our content script on the reported page (the background checks it).
+const send = (tabId: number, message: PageReport) =>
+  fakeBrowser.runtime.onMessage.trigger(
+    message,
+    { id: fakeBrowser.runtime.id, url: message.url, frameId: 0, tab: { id: tabId, url: message.url } } as Sender,
+    () => {},
+  );
 
 describe('background with the overlay', () => {
   beforeEach(() => {

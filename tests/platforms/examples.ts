@@ -17,8 +17,8 @@ export interface UrlExample {
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The shared research table (outside the repository, read at test time, never copied in). */
-export const SHARED_TABLE = path.resolve(REPO_ROOT, '../shared/research/url-examples.tsv');
+/** The platforms' URL examples (address schemes of the 11 platforms, with their sources). */
+export const PLATFORM_TABLE = path.resolve(REPO_ROOT, 'tests/fixtures/url-examples.tsv');
 /** Our own rows: French public accounts and edge cases. */
 export const OWN_TABLE = path.resolve(REPO_ROOT, 'tests/platforms/fr-accounts.tsv');
 
@@ -26,16 +26,18 @@ const KINDS = new Set(['A', 'T', 'L', 'C', 'N', 'S', 'X']);
 
 export function loadExamples(file: string): UrlExample[] {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const header = lines[0]?.split('\t');
+  // Comment lines may precede the header (they say what the columns and sources mean).
+  const at = lines.findIndex((line) => !line.startsWith('#'));
+  const header = lines[at]?.split('\t');
   if (header?.join(',') !== 'platform,url,kind,expected_key,source') {
     throw new Error(`${file}: unexpected header ${JSON.stringify(header)}`);
   }
   const rows: UrlExample[] = [];
-  lines.slice(1).forEach((text, i) => {
-    if (text.trim() === '' || text.startsWith('#')) return;
+  lines.forEach((text, i) => {
+    if (i <= at || text.trim() === '' || text.startsWith('#')) return;
     const cols = text.split('\t');
     const [platform = '', url = '', kind = '', expected = '', source = ''] = cols;
-    const where = `${path.basename(file)}:${i + 2}`;
+    const where = `${path.basename(file)}:${i + 1}`;
     if (cols.length !== 5) throw new Error(`${where}: expected 5 tab-separated columns, got ${cols.length}`);
     if (!(PLATFORM_IDS as readonly string[]).includes(platform))
       throw new Error(`${where}: unknown platform ${platform}`);
@@ -43,7 +45,7 @@ export function loadExamples(file: string): UrlExample[] {
     const isNote = expected.startsWith('(');
     rows.push({
       file: path.basename(file),
-      line: i + 2,
+      line: i + 1,
       platform: platform as PlatformId,
       url,
       kind: kind as UrlExample['kind'],

@@ -3,7 +3,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { MASTODON_INSTANCES } from '@/lib/platforms/mastodon/instances';
 import { contentScriptMatches, detectAccount, hostPermissions, PLATFORMS } from '@/lib/platforms/registry';
 import { PLATFORM_IDS } from '@/lib/platforms/types';
-import { loadExamples, OWN_TABLE, SHARED_TABLE } from './examples';
+import { loadExamples, OWN_TABLE, PLATFORM_TABLE } from './examples';
 
 const patterns = contentScriptMatches().map((p) => new MatchPattern(p));
 const matchedBySome = (url: string) => patterns.some((p) => p.includes(url.trim()));
@@ -21,7 +21,7 @@ describe('content-script matches', () => {
   });
 
   it('cover every URL where an account is detected', () => {
-    const rows = [...loadExamples(SHARED_TABLE), ...loadExamples(OWN_TABLE)];
+    const rows = [...loadExamples(PLATFORM_TABLE), ...loadExamples(OWN_TABLE)];
     const accountUrls = rows.map((r) => r.url).filter((url) => detectAccount(url));
     expect(accountUrls.length).toBeGreaterThan(150);
     for (const url of accountUrls) expect(matchedBySome(url), `no match pattern covers ${url}`).toBe(true);

@@ -53,6 +53,15 @@ const TABLE: [string, number | undefined, ('exact' | 'rounded')?][] = [
   ['1,2 mil millones', 1_200_000_000, 'rounded'],
   ['1,2 Mln', 1_200_000, 'rounded'],
   ['1,2 Mld', 1_200_000_000, 'rounded'],
+  // Found by tests/fuzz/parse-count (Intl's own output): these read as small exact numbers before.
+  ['10\u00a0mil\u00a0M', 10_000_000_000, 'rounded'],
+  ['10 thousand', 10_000, 'rounded'],
+  ['10 mille', 10_000, 'rounded'],
+  ['10 Tausend', 10_000, 'rounded'],
+  ['1,2 mi', 1_200_000, 'rounded'],
+  ['123万', 1_230_000, 'rounded'],
+  ['12L', 1_200_000, 'rounded'],
+  ['12 लाख', 1_200_000, 'rounded'],
   ['1,2K', 1200, 'rounded'],
   // English variants
   ['1.2k', 1200, 'rounded'],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectAccount, PLATFORMS } from '@/lib/platforms/registry';
 import type { AccountRef } from '@/lib/platforms/types';
-import { isAccountRow, loadExamples, OWN_TABLE, SHARED_TABLE, type UrlExample } from './examples';
+import { isAccountRow, loadExamples, OWN_TABLE, PLATFORM_TABLE, type UrlExample } from './examples';
 
 /**
- * Rows of the shared table where our behaviour differs on purpose. Each is asserted as written
+ * Rows of the platform table where our behaviour differs on purpose. Each is asserted as written
  * here, so changing the grammar or the table makes this list fail until it is revisited.
  */
 const DISAGREEMENTS: Record<string, { reason: string; expected: AccountRef | undefined }> = {
@@ -33,7 +33,7 @@ function expectedOf(row: UrlExample): AccountRef | undefined {
 const label = (row: UrlExample) => `${row.file}:${row.line} ${row.platform} ${row.kind} ${row.url}`;
 
 describe.each([
-  ['shared research table', SHARED_TABLE],
+  ['platform URL table', PLATFORM_TABLE],
   ['French public accounts table', OWN_TABLE],
 ])('%s', (_name, file) => {
   const rows = loadExamples(file);
@@ -61,14 +61,14 @@ describe.each([
 });
 
 describe('DISAGREEMENTS', () => {
-  it('only lists URLs of the shared table', () => {
-    const urls = new Set(loadExamples(SHARED_TABLE).map((r) => r.url));
+  it('only lists URLs of the platform table', () => {
+    const urls = new Set(loadExamples(PLATFORM_TABLE).map((r) => r.url));
     for (const url of Object.keys(DISAGREEMENTS)) expect(urls.has(url), url).toBe(true);
   });
 });
 
 describe('every platform grammar', () => {
-  const rows = [...loadExamples(SHARED_TABLE), ...loadExamples(OWN_TABLE)];
+  const rows = [...loadExamples(PLATFORM_TABLE), ...loadExamples(OWN_TABLE)];
   it.each(PLATFORMS.map((p) => [p.id, p] as const))('%s: keys found are valid and round-trip', (_id, platform) => {
     const found = rows.map((r) => detectAccount(r.url)).filter((a) => a?.platform === platform.id);
     expect(found.length).toBeGreaterThan(3);

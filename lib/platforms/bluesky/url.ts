@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isHostName, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName, isHostName } from '../url-utils';
 
 // main.bsky.dev is the official preview deployment of the same app. Mirrors (fxbsky.app) are not profiles.
 const HOSTS = new Set(['bsky.app', 'www.bsky.app', 'main.bsky.dev']);
@@ -35,7 +35,7 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (segs?.[0] !== 'profile' || segs[1] === undefined) return undefined;
   // Handles are case-insensitive host names; a leading @ is not part of them.
   const key = segs[1].toLowerCase();

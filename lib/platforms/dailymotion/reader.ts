@@ -1,4 +1,15 @@
-import { canonicalUrl, dig, followActionCount, found, meta, missing, pathOf, readJsonLd, str } from '../page-utils';
+import {
+  canonicalUrl,
+  dig,
+  followActionCount,
+  found,
+  ldNamesOther,
+  meta,
+  missing,
+  pathOf,
+  readJsonLd,
+  str,
+} from '../page-utils';
 import { parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading } from '../types';
 
@@ -22,6 +33,8 @@ export function readDailymotion(doc: Document, account: AccountRef): AudienceRea
   if (!who) return missing('cannot confirm which channel this is', extra);
   if (who !== key) return missing(`page data describes ${who}, not ${key}`, extra);
   for (const o of readJsonLd(doc)) {
+    // Found by tests/fuzz/page-readers: another account's JSON-LD on the page is not this one's.
+    if (ldNamesOther(o, key)) continue;
     const n = followActionCount(dig(o, 'interactionStatistic') ?? dig(o, 'mainEntity', 'interactionStatistic'));
     if (n !== undefined)
       return found('followers', n, 'exact', 'json-ld', { ...extra, displayName: str(o.name) ?? extra.displayName });

@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName, isEmbedSegment } from '../url-utils';
 
 // dailymotion.fr is the only country domain seen in a real URL (yt-dlp tests). dai.ly is a short
 // link to a video, never to an account.
@@ -11,6 +11,9 @@ const HOSTS = new Set(
 /** First path segments that are Dailymotion features (yt-dlp's list, then menu pages seen on the site). */
 const RESERVED = new Set([
   'embed',
+  'player',
+  'widget',
+  'cdn',
   'swf',
   'video',
   'playlist',
@@ -40,12 +43,13 @@ const PAGE_RULES = {
 const USER = /^[a-z0-9][a-z0-9_.-]{2,49}$/;
 
 function isValidKey(key: string): boolean {
-  return USER.test(key) && !RESERVED.has(key);
+  // geo.dailymotion.com/player.html?video=… is the video player: a file name is never a user.
+  return USER.test(key) && !RESERVED.has(key) && !isEmbedSegment(key);
 }
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || segs.length === 0) return undefined;
   const lower = segs.map((s) => s.toLowerCase());
   // /user/{u} and /old/user/{u} are older spellings of /{u}.

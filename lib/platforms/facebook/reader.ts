@@ -51,6 +51,18 @@ function keysOfObj(o: Obj): string[] {
   return out;
 }
 
+/** Whether a JSON-LD object names no account, or names this one (url, identifier, names). */
+function oursLd(ld: Obj, key: string): boolean {
+  const ids = keysOfObj(ld);
+  const identifier = str(ld.identifier);
+  if (identifier) ids.push(/^\d+$/.test(identifier) ? `id:${identifier}` : identifier.toLowerCase());
+  for (const k of ['alternateName', 'additionalName']) {
+    const name = str(ld[k]);
+    if (name) ids.push(name.replace(/^@/, '').toLowerCase());
+  }
+  return ids.length === 0 || ids.includes(key);
+}
+
 /**
  * Facebook page. Likes and followers are two metrics: followers is returned when the page shows it
  * (it is the figure Facebook now puts first), page likes only when no follower count is found.
@@ -92,7 +104,10 @@ export function readFacebook(doc: Document, account: AccountRef): AudienceReadin
   }
   for (const ld of readJsonLd(doc)) {
     const n = followActionCount(ld.interactionStatistic);
-    if (n !== undefined && pageKeys.includes(key)) return found('followers', n, 'exact', 'json-ld', extra);
+    // A JSON-LD object that names another account (found by tests/fuzz/page-readers) is not ours.
+    if (n !== undefined && pageKeys.includes(key) && oursLd(ld, key)) {
+      return found('followers', n, 'exact', 'json-ld', extra);
+    }
   }
   for (const o of findWithKey(blobs, 'page_likers')) {
     const n = num(dig(o, 'page_likers', 'global_likers_count'));

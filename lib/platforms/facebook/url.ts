@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostName, isNumericId, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostName, isEmbedSegment, isNumericId } from '../url-utils';
 
 /**
  * Every subdomain of facebook.com serves profiles (www, m, web, mbasic, fr-fr…), except these,
@@ -102,6 +102,7 @@ function isValidKey(key: string): boolean {
 }
 
 function pageOf(rest: readonly string[]) {
+  if (rest.some(isEmbedSegment)) return undefined;
   // The About tab has sub-pages: /about_contact_and_basic_info, /about_places…
   if (rest[0]?.toLowerCase().startsWith('about_')) return 'profile';
   return classifyRest(rest, PAGE_RULES);
@@ -109,7 +110,7 @@ function pageOf(rest: readonly string[]) {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!isFacebookHost(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || segs[0] === undefined) return undefined;
   const first = segs[0].toLowerCase();
   if (first === 'profile.php') {

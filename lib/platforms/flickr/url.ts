@@ -1,6 +1,14 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isNumericId, pathSegments } from '../url-utils';
+import {
+  accountPathSegments,
+  accountRef,
+  classifyRest,
+  hostMatches,
+  hostName,
+  isEmbedSegment,
+  isNumericId,
+} from '../url-utils';
 
 // flic.kr is a short link to a photo; *.staticflickr.com serves images.
 const HOSTS = new Set(['flickr.com', 'www.flickr.com', 'secure.flickr.com', 'm.flickr.com']);
@@ -35,7 +43,8 @@ function isValidKey(key: string): boolean {
 }
 
 function pageOf(rest: readonly string[]): PageKind | undefined {
-  // /photos/{u}/{photo id}/ is one photo; /page2/ is a page of the photostream.
+  // /photos/{u}/{photo id}/ is one photo; /page2/ is a page of the photostream; …/player is an embed.
+  if (rest.some(isEmbedSegment)) return undefined;
   if (isNumericId(rest[0])) return 'post';
   if (rest[0] && /^page\d{1,6}$/.test(rest[0])) return 'profile';
   return classifyRest(rest, PAGE_RULES);
@@ -43,7 +52,7 @@ function pageOf(rest: readonly string[]): PageKind | undefined {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || (segs[0] !== 'photos' && segs[0] !== 'people') || segs[1] === undefined) return undefined;
   const key = segs[1].toLowerCase();
   if (!isValidKey(key)) return undefined;

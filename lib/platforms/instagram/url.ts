@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName } from '../url-utils';
 
 const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
 
@@ -53,7 +53,7 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  let segs = pathSegments(url);
+  let segs = accountPathSegments(url);
   // The app link /_u/{user}/ opens the same profile.
   if (segs?.[0] === '_u') segs = segs.slice(1);
   if (!segs || segs[0] === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostName, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostName } from '../url-utils';
 
 // linkedin.com, www. and the two-letter country subdomains (fr., de., uk.…) serve the same pages.
 // Other subdomains (business., learning., developer.…) are separate sites.
@@ -38,7 +38,9 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOST.test(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const all = accountPathSegments(url);
+  // The lightweight mobile site serves the same accounts under /mwlite/ (`/mwlite/in/{slug}`).
+  const segs = all?.[0]?.toLowerCase() === 'mwlite' ? all.slice(1) : all;
   if (!segs || segs[0] === undefined || segs[1] === undefined) return undefined;
   const kind = segs[0].toLowerCase();
   if (!KINDS.has(kind)) return undefined;

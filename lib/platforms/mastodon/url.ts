@@ -1,6 +1,15 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PageKind, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isHostName, isNumericId, pathSegments } from '../url-utils';
+import {
+  accountPathSegments,
+  accountRef,
+  classifyRest,
+  hostMatches,
+  hostName,
+  isEmbedSegment,
+  isHostName,
+  isNumericId,
+} from '../url-utils';
 import { MASTODON_INSTANCES } from './instances';
 
 const HOSTS = new Set(MASTODON_INSTANCES);
@@ -33,7 +42,8 @@ function acctKey(acct: string, host: string): string {
 }
 
 function pageOf(rest: readonly string[]): PageKind | undefined {
-  // Statuses are /@{acct}/{numeric id}.
+  // Statuses are /@{acct}/{numeric id}; /@{acct}/{id}/embed is the embed view (not ours).
+  if (rest.some(isEmbedSegment)) return undefined;
   if (isNumericId(rest[0])) return 'post';
   return classifyRest(rest, PAGE_RULES);
 }
@@ -41,7 +51,7 @@ function pageOf(rest: readonly string[]): PageKind | undefined {
 function parseAccountUrl(url: URL): AccountRef | undefined {
   const host = hostName(url);
   if (!HOSTS.has(host)) return undefined;
-  let segs = pathSegments(url);
+  let segs = accountPathSegments(url);
   // The web app's older prefix (/web/@u) and the advanced interface (/deck/@u) show the same pages.
   if (segs?.[0] === 'web' || segs?.[0] === 'deck') segs = segs.slice(1);
   const [first, second] = segs ?? [];

@@ -32,6 +32,10 @@ export function readThreads(doc: Document, account: AccountRef): AudienceReading
   const c = named ? parseCountNear(meta(doc, ...SEL.description) ?? '', 'followers') : undefined;
   if (c) return found('followers', c.value, c.precision, 'meta', extra);
   for (const el of doc.querySelectorAll(SEL.text)) {
+    // A count beside a link to another profile belongs to that profile (suggested accounts);
+    // found by tests/fuzz/page-readers.
+    const near = el.parentElement?.querySelector('a[href^="/@"]')?.getAttribute('href');
+    if (near && near.slice(2).split('/')[0]?.toLowerCase() !== key) continue;
     const t = textOf(el);
     const n = t.length < 40 ? parseCountNear(t, 'followers') : undefined;
     if (n) return found('followers', n.value, n.precision, 'text', extra);

@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, isNumericId, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName, isNumericId } from '../url-utils';
 
 const HOSTS = new Set(['x.com', 'www.x.com', 'mobile.x.com', 'twitter.com', 'www.twitter.com', 'mobile.twitter.com']);
 
@@ -68,7 +68,7 @@ function isValidKey(key: string): boolean {
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || segs[0] === undefined) return undefined;
   const first = segs[0].toLowerCase();
   // Accounts addressed by numeric id: /i/user/N and the intent page /intent/user?user_id=N.

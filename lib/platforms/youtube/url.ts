@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountRef, classifyRest, hostMatches, hostName, pathSegments } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName } from '../url-utils';
 
 // music.youtube.com is another product with its own artist pages; not a channel page.
 const HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com']);
@@ -19,6 +19,7 @@ const RESERVED = new Set([
   'v',
   'embed',
   'e',
+  'player',
   'live',
   'watch_popup',
   'clip',
@@ -114,7 +115,7 @@ function splitChannel(first: string, segs: readonly string[]): [string, string[]
 
 function parseAccountUrl(url: URL): AccountRef | undefined {
   if (!HOSTS.has(hostName(url))) return undefined;
-  const segs = pathSegments(url);
+  const segs = accountPathSegments(url);
   if (!segs || segs[0] === undefined) return undefined;
   const split = splitChannel(segs[0], segs);
   if (!isValidKey(split[0])) return undefined;

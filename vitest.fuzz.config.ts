@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// `npm run fuzz`: the fast-check properties of tests/fuzz/ with at least 100,000 inputs per target
+// (tests/fuzz/runs.ts). `npm test` runs the same files with a few thousand inputs.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/fuzz/**/*.fuzz.ts'],
+    environment: 'happy-dom',
+    env: { CIVISCOPE_FUZZ: '1' },
+    testTimeout: 3_600_000,
+    hookTimeout: 60_000,
+    // One file at a time: the machine's cores are shared.
+    fileParallelism: false,
+    // happy-dom keeps some of every document the reader fuzz parses: ~0.4 GB per fixture.
+    execArgv: ['--max-old-space-size=12288'],
+  },
+});
