@@ -47,6 +47,9 @@ export default defineConfig({
       if (entrypoints.length === 1 && only?.type === 'unlisted-script' && only.name.startsWith('reader-')) {
         const lib = config.build?.lib;
         if (lib) lib.formats = ['es'];
+        // Vite leaves ES library output unminified (whitespace, names); these files ship as they are.
+        const output = config.build?.rollupOptions?.output;
+        if (output && !Array.isArray(output)) Object.assign(output, { minify: true });
       }
       // A content script runs on every page of the platforms and only needs runtime.sendMessage,
       // getURL and id, which both Chrome MV3 and Firefox MV3 give natively with promises: there,
