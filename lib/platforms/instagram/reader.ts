@@ -25,9 +25,7 @@ export function readInstagram(doc: Document, account: AccountRef): AudienceReadi
     displayName: /^(.+?) \(@/.exec(title)?.[1],
     links: linkList([...doc.querySelectorAll(SEL.links)].map((a) => webLink(a.getAttribute('href'), textOf(a)))),
   };
-  // The page's whole text first (one string): the headings are searched only when it says "private".
-  const maybePrivate = SEL.privateText.test(textOf(doc.body));
-  const heading = maybePrivate && [...doc.querySelectorAll('h2, span')].find((el) => SEL.privateText.test(textOf(el)));
+  const heading = [...doc.querySelectorAll('h2, span')].find((el) => SEL.privateText.test(textOf(el)));
   if (heading) return missing('account is private', extra);
 
   for (const span of doc.querySelectorAll(SEL.followers)) {
