@@ -2,11 +2,21 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { BUNDLED } from './lib/dataset/bundled';
 import { checkDataset } from './lib/dataset/check';
+import { websiteOrigins } from './lib/overlay/site-origins';
 import { hostPermissions, PLATFORMS } from './lib/platforms/registry';
+
+/**
+ * TEST BUILDS ONLY (`CIVISCOPE_GRANT_SITES=1`, output in `<browser>-mv3-sites-granted/`): the
+ * official websites' origins are also required host permissions, so that real-browser tests can
+ * do what a toolbar click (activeTab) and a permission prompt do for a user, neither of which a
+ * headless browser can produce. Never used by `npm run build` or `npm run zip`.
+ */
+const GRANT_SITES_FOR_TESTS = process.env.CIVISCOPE_GRANT_SITES === '1';
 
 // The manifest is derived from the platform registry so that the hosts the content script
 // runs on, and the hosts we ask permission for, can never drift apart.
 export default defineConfig({
+  ...(GRANT_SITES_FOR_TESTS ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-sites-granted' } : {}),
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
@@ -14,10 +24,14 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'fr',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'activeTab'],
+    // scripting: with activeTab, reads the links of the official site the popup was opened on (lib/overlay/read-tab.ts).
+    permissions: ['storage', 'activeTab', 'scripting'],
     // Asked for the first time the user exports; saving still works without it (lib/save-file.ts).
     optional_permissions: ['downloads'],
-    host_permissions: hostPermissions(),
+    host_permissions: [...hostPermissions(), ...(GRANT_SITES_FOR_TESTS ? websiteOrigins(BUNDLED) : [])],
+    // The dataset's official websites, exactly: asked in the click of "Find accounts on official
+    // websites", for the group's sites only (lib/overlay/group-search.ts). Never <all_urls>.
+    optional_host_permissions: websiteOrigins(BUNDLED),
     // Each platform's page reader is a module its content script imports on account pages only
     // (lib/content/load-reader.ts). Only that platform's pages may load it; in Chrome through a
     // per-session URL, so that a page cannot probe for the extension with a fixed address (Firefox

@@ -110,7 +110,14 @@ export function CohortChart({
         {ranked.map((m) => {
           const value = figureOf(m) ?? 0;
           return (
-            <li key={m.entity} class={m.self ? 'bar self' : 'bar'} data-entity={m.entity} data-value={value}>
+            <li
+              key={m.entity}
+              class={m.self ? 'bar self' : 'bar'}
+              data-entity={m.entity}
+              data-value={value}
+              data-date={m.date ?? undefined}
+              data-origin={m.origin ?? undefined}
+            >
               <button
                 type="button"
                 class="bar-button"

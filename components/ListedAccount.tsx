@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { compareAccountOnScreen } from '@/lib/compare/account';
+import { loadObservations } from '@/lib/history/store';
 import type { Lang, Translate } from '@/lib/i18n';
 import type { PopupData } from '@/lib/popup/popup-data';
 import type { PopupModel } from '@/lib/popup/popup-model';
@@ -14,6 +15,7 @@ import { LiveFigure } from './LiveFigure';
 import { MethodNote } from './MethodNote';
 import { ParticipationCard } from './ParticipationCard';
 import { PresenceTable } from './PresenceTable';
+import { RefreshGroup } from './RefreshGroup';
 import { SourcesList } from './SourcesList';
 import { StudyCard } from './StudyCard';
 
@@ -29,6 +31,11 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
   const dataset = data.index.dataset;
   const [cohort, setCohort] = useState<CohortChoice>(data.cohort);
   const [perInhabitant, setPerInhabitant] = useState(false);
+  // A group refresh adds figures while the popup is open: the comparison redraws with them.
+  const [observations, setObservations] = useState(data.observations);
+  const reloadObservations = useCallback(() => {
+    void loadObservations().then((loaded) => setObservations(loaded.entries));
+  }, []);
   const comparison = useMemo(
     () =>
       compareAccountOnScreen({
@@ -37,11 +44,11 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
         account: model.account,
         reading: model.reading,
         readAt: model.readAt,
-        observations: data.observations,
+        observations,
         cohort,
         now: data.now,
       }),
-    [dataset, model, data, cohort],
+    [dataset, model, data, cohort, observations],
   );
   const chooseCohort = (choice: CohortChoice) => {
     setCohort(choice);
@@ -64,6 +71,14 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
             perInhabitant={perInhabitant}
             onPerInhabitant={setPerInhabitant}
           />
+          <RefreshGroup
+            comparison={comparison}
+            index={data.index}
+            cohort={cohort}
+            lang={lang}
+            t={t}
+            onFigures={reloadObservations}
+          />
           <FlagsList comparison={comparison} lang={lang} t={t} />
           <PresenceTable comparison={comparison} lang={lang} t={t} />
           {comparison.participation && <ParticipationCard participation={comparison.participation} t={t} />}
@@ -80,7 +95,7 @@ export function ListedAccount({ model, data, lang, t }: ListedAccountProps) {
           <MethodNote comparison={comparison} lang={lang} t={t} />
         </>
       )}
-      <HistoryControls count={data.observations.length} skipped={data.skippedObservations} t={t} />
+      <HistoryControls count={observations.length} skipped={data.skippedObservations} t={t} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Comparison } from '@/lib/compare';
+import { describePeers, describePresence, describePresenceSummary } from '@/lib/compare/describe';
 import type { Lang, Translate } from '@/lib/i18n';
-import { formatNumber } from '@/lib/i18n/format';
 import { platformLabel } from '@/lib/platforms/labels';
 
 export interface PresenceTableProps {
@@ -9,19 +9,14 @@ export interface PresenceTableProps {
   t: Translate;
 }
 
-/** Where the institution is present, and how many of its peers are there too. */
+/** Where the institution is present, absent or unknown, and how many known peers are there. */
 export function PresenceTable({ comparison, lang, t }: PresenceTableProps) {
   const { presence } = comparison;
   return (
     <details class="presence">
       <summary>
         <h2>{t('popup.presence.title')}</h2>
-        <span class="small">
-          {t('popup.presence.summary', {
-            used: presence.used,
-            median: presence.cohortMedian === null ? '—' : formatNumber(presence.cohortMedian, lang, 1),
-          })}
-        </span>
+        <span class="small">{describePresenceSummary(presence, lang, t)}</span>
       </summary>
       <table data-testid="presence">
         <thead>
@@ -32,20 +27,39 @@ export function PresenceTable({ comparison, lang, t }: PresenceTableProps) {
           </tr>
         </thead>
         <tbody>
-          {presence.platforms.map((p) => (
-            <tr key={p.platform} class={p.platform === comparison.platform ? 'current' : undefined}>
-              <th scope="row">{platformLabel(p.platform)}</th>
-              <td>{p.has ? t('popup.presence.yes') : t('popup.presence.no')}</td>
-              <td>
-                <span class="share" aria-hidden="true">
-                  <span style={{ width: `${Math.round((p.share ?? 0) * 100)}%` }} />
-                </span>{' '}
-                {p.peersWith}/{p.peers}
-              </td>
-            </tr>
-          ))}
+          {presence.platforms.map((p) => {
+            const unknownPeers = p.peers - p.peersKnown;
+            return (
+              <tr
+                key={p.platform}
+                class={p.platform === comparison.platform ? 'current' : undefined}
+                data-state={p.state}
+              >
+                <th scope="row">{platformLabel(p.platform)}</th>
+                <td class={`presence-${p.state}`}>
+                  {p.state === 'absent' && p.absence?.reason === 'checked' && p.absence.url ? (
+                    <a href={p.absence.url} target="_blank" rel="noopener noreferrer">
+                      {describePresence(p, lang, t)}
+                    </a>
+                  ) : (
+                    describePresence(p, lang, t)
+                  )}
+                </td>
+                <td>
+                  <span class="share" aria-hidden="true">
+                    <span style={{ width: `${Math.round((p.share ?? 0) * 100)}%` }} />
+                  </span>{' '}
+                  {describePeers(p, t)}
+                  {unknownPeers > 0 && p.peersKnown > 0 && (
+                    <span class="small"> · {t('popup.presence.peersUnknown', { n: unknownPeers })}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      <p class="small">{t('popup.presence.note')}</p>
     </details>
   );
 }

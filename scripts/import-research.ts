@@ -273,7 +273,7 @@ function confidence(level: string | null | undefined, sourceIds: string[]): Conf
   if (solid && kinds.includes('press')) return 'press';
   return 'third-party';
 }
-const RANK: Record<Confidence, number> = { confirmed: 0, press: 1, 'third-party': 2 };
+const RANK: Record<Confidence, number> = { confirmed: 0, press: 1, 'third-party': 2, user: 3 };
 
 // ---------------------------------------------------------------- account keys
 

@@ -4,10 +4,18 @@ import { headline } from '../compare/headline';
 import { isPageReport, type PageReport } from '../content/messages';
 import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
-import { type Lang, translator } from '../i18n';
+import { chooseLang, type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
+import { startRefreshService } from '../refresh/service';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
-import { badgeFor } from './badge';
+import {
+  badgePreference,
+  getBadgeEnabled,
+  getHistoryLimit,
+  getLanguageChoice,
+  languagePreference,
+} from '../settings/settings';
+import { type BadgeState, badgeFor } from './badge';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
@@ -15,6 +23,8 @@ export function startBackground(
   loadIndex: () => Promise<DatasetIndex>,
   lang: Lang,
   clock: () => Date = () => new Date(),
+  /** Subscribes to changes of the index (the user's overlay changed): every tab is looked up again. */
+  onIndexChange?: (listener: () => void) => void,
 ): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
@@ -27,6 +37,9 @@ export function startBackground(
   };
 
   async function updateBadge(tabId: number, state: TabState): Promise<void> {
+    // The interface language set in the dashboard, else the browser's (`lang`).
+    const shown = chooseLang(await getLanguageChoice(), lang);
+    const t = translator(shown);
     const index = await loadIndex();
     const { account, reading, readAt } = state.report;
     const entity = state.entityId ? index.entity(state.entityId) : undefined;
@@ -47,9 +60,10 @@ export function startBackground(
       // A rank among one is no rank: the badge then keeps the group code.
       rank = comparison && comparison.ranked >= 2 ? comparison.rank : undefined;
       // The toolbar button's tooltip says in words what the badge says in a few letters.
-      title = `${entityName(entity, lang)} — ${comparison ? headline(comparison, lang).rank : t(`group.${entity.group}`)}`;
+      title = `${entityName(entity, shown)} — ${comparison ? headline(comparison, shown).rank : t(`group.${entity.group}`)}`;
     }
-    const badge = badgeFor(entity?.group, t, rank);
+    // Badge switched off in the dashboard's settings: the tooltip still says it in words.
+    const badge: BadgeState = (await getBadgeEnabled()) ? badgeFor(entity?.group, t, rank) : { text: '' };
     await browser.action.setBadgeText({ tabId, text: badge.text });
     await browser.action.setTitle({ tabId, title });
     if (badge.colour) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
@@ -63,16 +77,20 @@ export function startBackground(
     const reading = report.reading;
     if (match && report.account && reading?.value !== undefined && reading.metric && reading.precision) {
       // Only listed accounts are remembered: the history is about the benchmark, not the user's browsing.
-      await recordObservation({
-        entityId: match.entity.id,
-        platform: report.account.platform,
-        key: report.account.key,
-        metric: reading.metric,
-        value: reading.value,
-        precision: reading.precision,
-        at: new Date(report.readAt ?? clock().getTime()).toISOString(),
-        url: report.url,
-      });
+      await recordObservation(
+        {
+          entityId: match.entity.id,
+          platform: report.account.platform,
+          key: report.account.key,
+          metric: reading.metric,
+          value: reading.value,
+          precision: reading.precision,
+          at: new Date(report.readAt ?? clock().getTime()).toISOString(),
+          url: report.url,
+          origin: 'visit',
+        },
+        await getHistoryLimit(),
+      );
     }
     await updateBadge(tabId, state);
   }
@@ -87,10 +105,25 @@ export function startBackground(
     });
   }
 
+  // Every badge follows the newest figures (the cohort choice changed, a group refresh read a page).
+  async function updateAllBadges(): Promise<void> {
+    for (const tabId of await tabsWithState()) {
+      void enqueue(tabId, async () => {
+        const state = await getTabState(tabId);
+        if (state) await updateBadge(tabId, state);
+      });
+    }
+  }
+
+  // The group refresh (lib/refresh) reads its own tab's reports; that tab is not the user's visit.
+  const refresh = startRefreshService(loadIndex, clock, () => void updateAllBadges());
+
   browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isPageReport(message)) return undefined;
-    return enqueue(tabId, () => applyReport(tabId, message));
+    return enqueue(tabId, async () => {
+      if (!(await refresh.claimReport(tabId, message))) await applyReport(tabId, message);
+    });
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
@@ -109,12 +142,24 @@ export function startBackground(
     void clearTabState(tabId);
   });
 
-  // The user switched the cohort in the popup: every badge's rank may change.
-  cohortPreference.watch(async () => {
+  // The user switched the cohort in the popup (every badge's rank may change), the badge on or off,
+  // or the interface language (group codes and tooltips are words).
+  cohortPreference.watch(updateAllBadges);
+  badgePreference.watch(updateAllBadges);
+  languagePreference.watch(updateAllBadges);
+
+  // The user added or removed an account: an open tab may now be (or no longer be) a listed account.
+  onIndexChange?.(async () => {
     for (const tabId of await tabsWithState()) {
       void enqueue(tabId, async () => {
         const state = await getTabState(tabId);
-        if (state) await updateBadge(tabId, state);
+        if (!state) return;
+        const index = await loadIndex();
+        const account = state.report.account;
+        const entityId = account ? index.account(account.platform, account.key)?.entity.id : undefined;
+        const next = { ...state, entityId };
+        if (entityId !== state.entityId) await setTabState(tabId, next);
+        await updateBadge(tabId, next);
       });
     }
   });

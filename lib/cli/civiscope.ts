@@ -5,8 +5,10 @@ import { type CommandResult, fail, type ParsedArgs, parseArgs } from './args';
 import { compareCommand } from './compare-command';
 import { datasetCheck, datasetCoverage, datasetExport, datasetShow } from './dataset-commands';
 import { detectCommand } from './detect';
+import { discoverCommand } from './discover-command';
 import { EXPORT_USAGE, exportCommand } from './export-command';
 import { readCommand } from './read-command';
+import { STUDY_USAGE, studyCommand } from './study-command';
 
 const USAGE = `civiscope — compare French public institutions' social media accounts with their peers
 
@@ -14,6 +16,8 @@ usage: npm run civiscope -- <command> [options]
 
   detect <url>...                       which account (and listed institution) each URL is
   read <url> <html-file>                read the audience from a saved page, as the extension does
+  discover <website-url> <html-file>    the accounts a saved homepage links, ranked per platform
+      [--entity <id>] [--format text|json] [--lang fr|en]
   compare <url-or-entity-id>            how the account stands against its group
       [--platform P] [--value N] [--cohort study|all] [--format text|json] [--lang fr|en]
   dataset check [file]                  validate a dataset file (default: the bundled one)
@@ -21,6 +25,8 @@ usage: npm run civiscope -- <command> [options]
   dataset show <entity-id> [--format json]
   dataset export                        the whole dataset as one JSON document
   export …                              a comparison or a whole group as a file (see below)
+  ${STUDY_USAGE}
+                                        the 2012 study's findings beside today's data
   help                                  this text
 
   --dataset <file>                      run against another dataset file (validated first)
@@ -94,11 +100,15 @@ export function run(argv: readonly string[], now = new Date().toISOString()): Co
       return datasetCommand(index, args);
     case 'compare':
       return compareCommand(index, args, now);
+    case 'discover':
+      return discoverCommand(index, args);
     case 'export':
       return writeOut(
         exportCommand(index.dataset, args, () => new Date(now)),
         options.out,
       );
+    case 'study':
+      return writeOut(studyCommand(index.dataset, args, now), options.out);
     default:
       return fail(`unknown command "${command}"\n\n${USAGE}`);
   }

@@ -1,5 +1,13 @@
 import { type Comparison, tryCompareAccount } from '../compare';
-import { describeFlags, describeOrigin, memberFigure, sourceTitle } from '../compare/describe';
+import {
+  describeFlags,
+  describeOrigin,
+  describePeers,
+  describePresence,
+  describePresenceSummary,
+  memberFigure,
+  sourceTitle,
+} from '../compare/describe';
 import { headline } from '../compare/headline';
 import type { DatasetIndex } from '../dataset';
 import { type Lang, translator } from '../i18n';
@@ -89,9 +97,13 @@ export function comparisonText(index: DatasetIndex, c: Comparison, lang: Lang): 
   lines.push('');
   lines.push(`${t('compare.presence')}:`);
   for (const p of c.presence.platforms) {
-    const share = p.share === null ? '' : ` — ${t('compare.peersWith', { n: p.peersWith, of: p.peers })}`;
-    lines.push(`  ${p.has ? '●' : '○'} ${platformLabel(p.platform).padEnd(12)}${share}`);
+    // ● present, ○ absent (a dated check or a closed account), ? unknown: an unknown is not a no.
+    const mark = p.state === 'present' ? '●' : p.state === 'absent' ? '○' : '?';
+    lines.push(
+      `  ${mark} ${platformLabel(p.platform).padEnd(12)}${describePresence(p, lang, t).padEnd(16)} — ${describePeers(p, t)}`,
+    );
   }
+  lines.push(`  ${describePresenceSummary(c.presence, lang, t)}`);
   if (c.participation) {
     lines.push('');
     lines.push(

@@ -1,7 +1,7 @@
 import { checkDataset } from '../dataset/check';
 import { formatDataFile } from '../dataset/format';
-import type { Account, Dataset, Entity, Figure } from '../dataset/schema';
-import { GROUPS } from '../dataset/schema';
+import type { Account, Confidence, Dataset, Entity, Figure } from '../dataset/schema';
+import { CONFIDENCES, GROUPS } from '../dataset/schema';
 import { PLATFORM_IDS } from '../platforms/types';
 import type { CommandResult } from './args';
 
@@ -51,13 +51,13 @@ const padL = (s: string | number, n: number) => String(s).padStart(n);
 
 /**
  * `dataset coverage`: per group and platform, how many entities have a listed account (split by best
- * confidence: confirmed/press/third-party) and how many have a figure, by age of the newest figure.
+ * confidence: confirmed/press/third-party/user) and how many have a figure, by age of the newest figure.
  */
 export function datasetCoverage(dataset: Dataset): CommandResult {
   const asOf = dataset.edition.date;
   const out: string[] = [
     `Coverage of edition ${dataset.edition.id} (figure ages relative to ${asOf}).`,
-    'accounts: entities with at least one listed account (c/p/t = best confidence confirmed/press/third-party);',
+    'accounts: entities with at least one listed account (c/p/t/u = best confidence confirmed/press/third-party/user — u only with a merged overlay);',
     'figures: entities with a figure, by age of their newest figure.',
     '',
   ];
@@ -66,10 +66,10 @@ export function datasetCoverage(dataset: Dataset): CommandResult {
     if (!members.length) continue;
     out.push(`${group} (${members.length} entities)`);
     out.push(
-      `  ${pad('platform', 12)}${padL('accounts', 9)}  ${pad('c/p/t', 9)}${padL('figures', 8)}${padL('≤1y', 6)}${padL('1–3y', 6)}${padL('older', 7)}${padL('undated', 9)}`,
+      `  ${pad('platform', 12)}${padL('accounts', 9)}  ${pad('c/p/t/u', 9)}${padL('figures', 8)}${padL('≤1y', 6)}${padL('1–3y', 6)}${padL('older', 7)}${padL('undated', 9)}`,
     );
     for (const platform of PLATFORM_IDS) {
-      const conf = { confirmed: 0, press: 0, 'third-party': 0 };
+      const conf: Record<Confidence, number> = { confirmed: 0, press: 0, 'third-party': 0, user: 0 };
       const ages: Record<Age, number> = { '≤1y': 0, '1–3y': 0, older: 0, undated: 0 };
       let withAccount = 0;
       let withFigure = 0;
@@ -77,11 +77,8 @@ export function datasetCoverage(dataset: Dataset): CommandResult {
         const accounts = e.accounts.filter((a) => a.platform === platform);
         if (!accounts.length) continue;
         withAccount++;
-        const best = accounts.some((a) => a.confidence === 'confirmed')
-          ? 'confirmed'
-          : accounts.some((a) => a.confidence === 'press')
-            ? 'press'
-            : 'third-party';
+        // CONFIDENCES runs from the surest to the least sure.
+        const best = CONFIDENCES.find((c) => accounts.some((a) => a.confidence === c)) ?? 'user';
         conf[best]++;
         const figures = accounts.flatMap((a) => a.figures ?? []);
         if (!figures.length) continue;
@@ -91,7 +88,7 @@ export function datasetCoverage(dataset: Dataset): CommandResult {
       }
       if (!withAccount) continue;
       out.push(
-        `  ${pad(platform, 12)}${padL(withAccount, 9)}  ${pad(`${conf.confirmed}/${conf.press}/${conf['third-party']}`, 9)}${padL(withFigure, 8)}${padL(ages['≤1y'], 6)}${padL(ages['1–3y'], 6)}${padL(ages.older, 7)}${padL(ages.undated, 9)}`,
+        `  ${pad(platform, 12)}${padL(withAccount, 9)}  ${pad(`${conf.confirmed}/${conf.press}/${conf['third-party']}/${conf.user}`, 9)}${padL(withFigure, 8)}${padL(ages['≤1y'], 6)}${padL(ages['1–3y'], 6)}${padL(ages.older, 7)}${padL(ages.undated, 9)}`,
       );
     }
     const none = members.filter((e) => e.accounts.length === 0).length;

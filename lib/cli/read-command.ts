@@ -5,7 +5,7 @@ import { detectAccount } from '../platforms/registry';
 import { type CommandResult, fail } from './args';
 
 /** happy-dom stands in for the browser's DOMParser; scripts in the saved page are never run. */
-function parseHtml(html: string): Document {
+export function parseHtml(html: string): Document {
   const window = new Window({
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
   });

@@ -5,6 +5,7 @@ import { dayNumber, dayString, isValidOn, oneYearBefore } from './dates';
 import { DATE_SPAN_DAYS, METHOD_VERSION, METRIC_PREFERENCE } from './method';
 import { competitionRank, median, percentileAmong } from './stats';
 import type {
+  AbsenceEvidence,
   AccountSummary,
   CohortMember,
   CohortNote,
@@ -16,8 +17,10 @@ import type {
   Flag,
   Participation,
   PerInhabitant,
+  PlatformPresence,
   PopulationRef,
   Presence,
+  PresenceState,
   Standing,
   Study2012,
 } from './types';
@@ -48,7 +51,7 @@ export function tryCompareAccount(
 const METRICS: readonly Metric[] = ['followers', 'subscribers', 'page-likes'];
 const PRECISIONS: readonly Precision[] = ['exact', 'rounded', 'lower-bound'];
 const PRECISION_ORDER: Record<Precision, number> = { exact: 0, rounded: 1, 'lower-bound': 2 };
-const ORIGIN_ORDER = { page: 0, observed: 1, dataset: 2 } as const;
+const ORIGIN_ORDER = { page: 0, observed: 1, refreshed: 1, dataset: 2 } as const;
 const PER_INHABITANT_GROUPS = new Set(['city', 'region']);
 
 /** How the account on screen stands against its group, on one platform. Pure. */
@@ -274,6 +277,30 @@ function isUsableObservation(o: Observation): boolean {
 }
 
 /**
+ * The figures of one account as the comparison ranks them, best (newest) first, without a live
+ * reading: what the dashboard shows as an account's "newest figure". Exported so that views never
+ * re-implement the choice. Unusable observations are dropped, as in compareAccount.
+ */
+export function accountFigures(
+  entity: Entity,
+  account: Account,
+  observations: readonly Observation[] = [],
+): FigureRef[] {
+  const usable = Array.isArray(observations) ? observations.filter(isUsableObservation) : [];
+  return figureCandidates(entity, account, account.platform, undefined, usable);
+}
+
+/** The account the comparison uses for an entity on a platform when none is on screen (its main one). */
+export function mainAccount(
+  entity: Entity,
+  platform: PlatformId,
+  observations: readonly Observation[] = [],
+): Account | undefined {
+  const usable = Array.isArray(observations) ? observations.filter(isUsableObservation) : [];
+  return pickAccount(entity, platform, undefined, usable);
+}
+
+/**
  * All figures usable as the account's current audience, best first: the live reading, then the
  * newest (undated last); on the same day a browser reading beats the dataset, then an exact
  * figure beats a rounded one and a dated one beats an on-or-before one.
@@ -304,7 +331,7 @@ function figureCandidates(
     out.push({
       value: o.value,
       metric: o.metric,
-      origin: 'observed',
+      origin: o.origin === 'refreshed' ? 'refreshed' : 'observed',
       date: dayString(dayNumber(o.at) as number),
       at: o.at,
       onOrBefore: false,
@@ -465,25 +492,67 @@ function hasAccount(entity: Entity, platform: PlatformId): boolean {
   return entity.accounts.some((a) => a.platform === platform && a.status !== 'closed');
 }
 
+/**
+ * Three states per (entity, platform): present (a live account is listed), absent (the official
+ * site was read on a date and linked none, or the account is closed), unknown (no source says).
+ * A live account wins over an older check: the check was evidence, not a verdict.
+ */
+function presenceOf(entity: Entity, platform: PlatformId): { state: PresenceState; absence: AbsenceEvidence | null } {
+  if (hasAccount(entity, platform)) return { state: 'present', absence: null };
+  const check = entity.checkedAbsent?.find((c) => c.platform === platform);
+  if (check)
+    return { state: 'absent', absence: { reason: 'checked', date: check.date, url: check.url, source: check.source } };
+  const closed = entity.accounts.find((a) => a.platform === platform && a.status === 'closed');
+  if (closed)
+    return {
+      state: 'absent',
+      absence: {
+        reason: 'closed',
+        date: closed.statusSince ?? null,
+        url: closed.url,
+        source: closed.sources[0] ?? null,
+      },
+    };
+  return { state: 'unknown', absence: null };
+}
+
 function comparePresence(members: readonly Entity[], entity: Entity): Presence {
-  const peers = members.filter((m) => m.id !== entity.id);
-  const platforms = PLATFORM_IDS.map((platform) => {
+  // Each member's state on each platform, computed once (PLATFORM_IDS order).
+  const statesOf = new Map(members.map((m) => [m.id, PLATFORM_IDS.map((p) => presenceOf(m, p).state)]));
+  const peerStates = members.filter((m) => m.id !== entity.id).map((m) => statesOf.get(m.id) ?? []);
+  const platforms = PLATFORM_IDS.map((platform, i): PlatformPresence => {
     const own = entity.accounts
       .filter((a) => a.platform === platform)
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-    const peersWith = peers.filter((p) => hasAccount(p, platform)).length;
+    const { state, absence } = presenceOf(entity, platform);
+    const peersWith = peerStates.filter((list) => list[i] === 'present').length;
+    const peersKnown = peerStates.filter((list) => list[i] !== undefined && list[i] !== 'unknown').length;
     return {
       platform,
-      has: hasAccount(entity, platform),
+      state,
+      has: state === 'present',
       status: own[0]?.status ?? null,
       url: own[0]?.url ?? null,
+      absence,
       peersWith,
-      peers: peers.length,
-      share: peers.length > 0 ? peersWith / peers.length : null,
+      peersKnown,
+      peers: peerStates.length,
+      share: peersKnown > 0 ? peersWith / peersKnown : null,
     };
   });
-  const used = (e: Entity) => PLATFORM_IDS.filter((p) => hasAccount(e, p)).length;
-  return { platforms, used: used(entity), cohortMedian: median(members.map(used)) ?? null };
+  // Only members known on all 11 platforms have a count of platforms used; an unknown is not a no.
+  const counts = [...statesOf.values()]
+    .filter((list) => list.every((s) => s !== 'unknown'))
+    .map((list) => list.filter((s) => s === 'present').length);
+  const mine = statesOf.get(entity.id) ?? PLATFORM_IDS.map((p) => presenceOf(entity, p).state);
+  return {
+    platforms,
+    used: mine.filter((s) => s === 'present').length,
+    known: mine.filter((s) => s !== 'unknown').length,
+    cohortMedian: median(counts) ?? null,
+    membersKnown: counts.length,
+    members: members.length,
+  };
 }
 
 function compareParticipation(members: readonly Entity[], entity: Entity): Participation {

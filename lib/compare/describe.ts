@@ -1,7 +1,7 @@
 import type { Dataset } from '../dataset';
 import type { Lang, Translate } from '../i18n';
 import { entityShortName, formatDate, formatNumber, formatTime } from '../i18n/format';
-import type { CohortMember, Comparison, FigureRef, Flag } from './types';
+import type { CohortMember, Comparison, FigureRef, Flag, PlatformPresence, Presence } from './types';
 
 /**
  * Words for a comparison, shared by the popup, the command line and the exports so that they
@@ -51,6 +51,8 @@ type FigureLike = Pick<FigureRef, 'origin' | 'date' | 'at' | 'onOrBefore'>;
 export function describeOrigin(figure: FigureLike, t: Translate, lang: Lang, timeZone?: string): string {
   if (figure.origin === 'page' && figure.at) return t('origin.page', { time: formatTime(figure.at, lang, timeZone) });
   if (figure.origin === 'observed' && figure.date) return t('origin.observed', { date: formatDate(figure.date, lang) });
+  if (figure.origin === 'refreshed' && figure.date)
+    return t('origin.refreshed', { date: formatDate(figure.date, lang) });
   const date = figure.date
     ? figure.onOrBefore
       ? t('origin.onOrBefore', { date: formatDate(figure.date, lang) })
@@ -69,4 +71,31 @@ export function memberFigure(member: CohortMember): FigureLike | null {
   return member.value === null || member.origin === null
     ? null
     : { origin: member.origin, date: member.date, at: member.at, onOrBefore: member.onOrBefore };
+}
+
+/** The institution's own state on a platform: yes, no as of a dated reading, closed, or unknown. */
+export function describePresence(p: PlatformPresence, lang: Lang, t: Translate): string {
+  if (p.state === 'present') return t('popup.presence.yes');
+  if (p.state === 'unknown') return t('popup.presence.unknown');
+  if (p.absence?.reason === 'checked' && p.absence.date)
+    return t('popup.presence.absent', { date: formatDate(p.absence.date, lang) });
+  return t('popup.presence.closed');
+}
+
+/** "7 sur 9 pairs connus": shares count only the peers whose state is known. */
+export function describePeers(p: PlatformPresence, t: Translate): string {
+  return p.peersKnown === 0
+    ? t('popup.presence.noPeerKnown')
+    : t('popup.presence.peersKnown', { n: p.peersWith, known: p.peersKnown });
+}
+
+/** Platforms used, how many are known, and the group median over the members known everywhere. */
+export function describePresenceSummary(presence: Presence, lang: Lang, t: Translate): string {
+  return t('popup.presence.summary', {
+    used: presence.used,
+    known: presence.known,
+    median: presence.cohortMedian === null ? '—' : formatNumber(presence.cohortMedian, lang, 1),
+    membersKnown: presence.membersKnown,
+    members: presence.members,
+  });
 }

@@ -5,7 +5,7 @@ import type { Metric, PlatformId } from '../platforms/types';
  * root is the full version; bump METHOD_VERSION whenever a rule there changes, so that an export
  * says which rules produced it.
  */
-export const METHOD_VERSION = '1';
+export const METHOD_VERSION = '2';
 
 /** Ranked figures further apart than this are flagged as compared across dates. */
 export const DATE_SPAN_DAYS = 30;
@@ -38,7 +38,8 @@ export const METHOD_SUMMARY: Record<'fr' | 'en', readonly string[]> = {
     'On ne mélange pas les mesures (abonnés et mentions J’aime sur Facebook) : les comptes mesurés autrement sont écartés et signalés.',
     'Les comptes fermés ne sont pas classés ; un chiffre manquant reste manquant, rien n’est estimé.',
     'Avertissements : chiffres de plus d’un an, dates éloignées de plus de 30 jours, chiffres arrondis, minimums, non datés ou « au plus tard à ».',
-    'Présence : un compte actif ou inutilisé compte, un compte fermé non. L’absence d’un compte dans le jeu de données veut dire « pas trouvé », pas « n’existe pas ».',
+    'Présence en trois états : présent (compte actif ou inutilisé), absent à une date (le site officiel lu ce jour-là ne lie aucun compte, ou le compte est fermé), inconnu (aucune source ne le dit). Un compte absent du jeu de données est « inconnu », jamais « non ».',
+    'Les parts ne comptent que les pairs connus (« 7 sur 9 pairs connus ») ; la médiane des plateformes utilisées ne porte que sur les membres connus sur les 11 plateformes.',
   ],
   en: [
     'The comparison group is the account’s own: for cities and regions, those of the 2012 study (or all of them, on request); for ministers and ministries, those in office today.',
@@ -49,7 +50,8 @@ export const METHOD_SUMMARY: Record<'fr' | 'en', readonly string[]> = {
     'Metrics are never mixed (followers and page likes on Facebook): accounts measured otherwise are set aside and flagged.',
     'Closed accounts are not ranked; a missing figure stays missing, nothing is estimated.',
     'Warnings: figures over a year old, dates more than 30 days apart, rounded figures, lower bounds, undated or “on or before” figures.',
-    'Presence: an active or unused account counts, a closed one does not. An account missing from the dataset means “not found”, not “does not exist”.',
+    'Presence has three states: present (active or unused account), absent as of a date (the official site read that day links no account, or the account is closed), unknown (no source says). An account missing from the dataset is “unknown”, never “no”.',
+    'Shares count known peers only (“7 of 9 known peers”); the median of platforms used covers only the members known on all 11 platforms.',
   ],
 };
 

@@ -39,8 +39,12 @@ export interface CompareInput {
 export type LocalText = Entity['name'];
 export type AccountStatus = Entity['accounts'][number]['status'];
 
-/** Where a figure comes from: the page on screen, an earlier reading by this browser, or the bundled dataset. */
-export type Origin = 'page' | 'observed' | 'dataset';
+/**
+ * Where a figure comes from: the page on screen, an earlier reading by this browser (`observed`
+ * when the user visited the page, `refreshed` when a group refresh the user started read it), or
+ * the bundled dataset.
+ */
+export type Origin = 'page' | 'observed' | 'refreshed' | 'dataset';
 
 /** One audience figure with everything needed to judge it. */
 export interface FigureRef {
@@ -140,27 +144,60 @@ export interface PerInhabitant {
   vintages: string[];
 }
 
+/**
+ * What is known of an institution on a platform: `present` (an active or unused account is
+ * listed), `absent` (its official site was read on a date and linked none, or its account is
+ * closed), or `unknown` (neither: the sources used did not say).
+ */
+export type PresenceState = 'present' | 'absent' | 'unknown';
+
+/** Why a platform counts as absent, with its date and source. */
+export interface AbsenceEvidence {
+  /** `checked`: the official site was read and linked no account; `closed`: the listed account is closed. */
+  reason: 'checked' | 'closed';
+  /** Date of the reading, or since when the account is closed; null when the dataset has none. */
+  date: string | null;
+  /** The page read, or the closed account's URL. */
+  url: string | null;
+  /** Dataset source id of the check or of the closed account. */
+  source: string | null;
+}
+
 export interface PlatformPresence {
   platform: PlatformId;
-  /** The entity has an active or unused account there (closed accounts count as absent). */
+  state: PresenceState;
+  /** state === 'present' (kept for readers of earlier exports). */
   has: boolean;
   /** Status of the entity's account(s): active > unused > closed; null when none is listed. */
   status: AccountStatus | null;
   url: string | null;
-  /** Peers (cohort members other than the entity) with an active or unused account. */
+  /** For `absent`: the check or the closed account; null otherwise. */
+  absence: AbsenceEvidence | null;
+  /** Peers (cohort members other than the entity) present on the platform. */
   peersWith: number;
+  /** Peers whose state on the platform is known (present or absent). */
+  peersKnown: number;
   peers: number;
-  /** peersWith / peers, in [0, 1]; null when the cohort has no other member. */
+  /** peersWith / peersKnown, in [0, 1]; null when no peer's state is known. */
   share: number | null;
 }
 
 export interface Presence {
   /** One entry per platform, in PLATFORM_IDS order. */
   platforms: PlatformPresence[];
-  /** Platforms where the entity has an active or unused account. */
+  /** Platforms where the entity is present. */
   used: number;
-  /** Median of `used` over the whole cohort, entity included. */
+  /** Platforms where the entity's state is known (present or absent), out of 11. */
+  known: number;
+  /**
+   * Median of `used` over the cohort members (entity included) whose state is known on every
+   * platform; null when there is none. A member with an unknown platform has no known count.
+   */
   cohortMedian: number | null;
+  /** Cohort members (entity included) whose state is known on every platform. */
+  membersKnown: number;
+  /** Cohort members, entity included. */
+  members: number;
 }
 
 export interface Participation {

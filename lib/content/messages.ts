@@ -9,6 +9,18 @@ export interface PageReport {
   reading?: AudienceReading;
   /** Epoch milliseconds of the reading. */
   readAt?: number;
+  /** What the page says about itself (login form, HTTP status); the group refresh uses it. */
+  signals?: PageSignals;
+}
+
+/** Signs a page gives about itself, each present only when seen (see page-signals.ts). */
+export interface PageSignals {
+  /** The page shows a login form. */
+  loginWall?: boolean;
+  /** HTTP status of the page's document, when the browser tells it. */
+  httpStatus?: number;
+  /** The platform says the account is suspended or does not exist. */
+  unavailable?: boolean;
 }
 
 export function isPageReport(message: unknown): message is PageReport {

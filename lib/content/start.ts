@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AccountRef, AudienceReading, PageReader, PlatformGrammar } from '../platforms/types';
 import { awaitReading } from './await-reading';
 import type { PageReport } from './messages';
+import { pageSignals } from './page-signals';
 
 /** The platform's grammar, guarded: a grammar bug must never break the page. */
 function detect(grammar: PlatformGrammar, href: string): AccountRef | null {
@@ -39,7 +40,7 @@ export function startContentScript(
   const onPage = (href: string) => {
     current?.abort();
     const account = detect(grammar, href);
-    send({ type: 'civiscope:page', url: href, account });
+    send({ type: 'civiscope:page', url: href, account, signals: pageSignals(document, grammar.id) });
     if (!account) return;
     const controller = new AbortController();
     current = controller;
@@ -50,7 +51,14 @@ export function startContentScript(
       )
       .then((reading) => {
         if (reading && !controller.signal.aborted && ctx.isValid) {
-          send({ type: 'civiscope:page', url: href, account, reading, readAt: Date.now() });
+          send({
+            type: 'civiscope:page',
+            url: href,
+            account,
+            reading,
+            readAt: Date.now(),
+            signals: pageSignals(document, grammar.id),
+          });
         }
       });
   };

@@ -84,6 +84,17 @@ function checkParsed(d: Dataset): DatasetProblem[] {
     e.related?.forEach((r, j) => {
       if (!entityIds.has(r.entity)) add(`${at}.related[${j}].entity`, `unknown entity "${r.entity}"`);
     });
+    const checkedPlatforms = new Set<string>();
+    e.checkedAbsent?.forEach((c, j) => {
+      const here = `${at}.checkedAbsent[${j}] (${c.platform})`;
+      ref(`${here}.source`, c.source);
+      date(`${here}.date`, c.date);
+      if (checkedPlatforms.has(c.platform)) add(here, `${c.platform} is checked absent twice: keep the newest check`);
+      checkedPlatforms.add(c.platform);
+      // A closed account is consistent with a later check that finds none; a live one is not.
+      const live = e.accounts.find((a) => a.platform === c.platform && a.status !== 'closed');
+      if (live) add(here, `${c.platform} is checked absent but the entity lists ${c.platform}:${live.key}`);
+    });
     e.accounts.forEach((a, j) => {
       const here = `${at}.accounts[${j}] (${a.platform}:${a.key})`;
       if (a.sources.length === 0) add(`${here}.sources`, 'every account needs a source');

@@ -59,6 +59,7 @@ const entity: Shape = {
     'participation',
     'related',
     'accounts',
+    'checkedAbsent',
   ],
   children: {
     name: text,
@@ -74,6 +75,10 @@ const entity: Shape = {
       sort: (a, b) =>
         platformRank(field(a, 'platform')) - platformRank(field(b, 'platform')) ||
         byString(str(field(a, 'key')), str(field(b, 'key'))),
+    },
+    checkedAbsent: {
+      items: { keys: ['platform', 'date', 'url', 'source'] },
+      sort: (a, b) => platformRank(field(a, 'platform')) - platformRank(field(b, 'platform')),
     },
   },
 };

@@ -20,18 +20,24 @@ const LocalText = v.strictObject({ fr: v.pipe(v.string(), v.minLength(1)), en: v
 /** Id of an entry in `sources`. */
 const SourceId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a source id (kebab-case)'));
 
+/** Source families. `user` only appears in a dataset merged with the user's own additions (lib/overlay). */
+export const SOURCE_KINDS = ['official', 'press', 'third-party', 'reference', 'study', 'user'] as const;
+
 export const SourceSchema = v.strictObject({
   /** What the source is, in words ("AFP via techniques-ingenieur.fr, 2025-01-16"). */
   title: v.pipe(v.string(), v.minLength(1)),
   url: v.optional(v.string()),
   /** Publication or capture date of the source, when known. */
   date: v.optional(IsoDate),
-  /** Source family for the README's licence section. */
-  kind: v.picklist(['official', 'press', 'third-party', 'reference', 'study']),
+  /** Source family for the README's licence section; `user`: added by the user of this browser (the overlay). */
+  kind: v.picklist(SOURCE_KINDS),
 });
 
-/** confirmed: the institution's own site or repository; press: named by the press; third-party: only in third-party material. */
-export const CONFIDENCES = ['confirmed', 'press', 'third-party'] as const;
+/**
+ * confirmed: the institution's own site or repository; press: named by the press; third-party: only
+ * in third-party material; user: added by hand by the user of this browser (lib/overlay), never bundled.
+ */
+export const CONFIDENCES = ['confirmed', 'press', 'third-party', 'user'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
 export const FigureSchema = v.strictObject({
@@ -64,6 +70,14 @@ const SourcedUrl = v.strictObject({
   url: Url,
   confidence: v.picklist(CONFIDENCES),
   sources: v.pipe(v.array(SourceId), v.minLength(1)),
+});
+
+export const CheckedAbsentSchema = v.strictObject({
+  platform: v.picklist(PLATFORM_IDS),
+  date: IsoDate,
+  /** The page that was read (the institution's official site). */
+  url: Url,
+  source: SourceId,
 });
 
 export const EntitySchema = v.strictObject({
@@ -113,6 +127,12 @@ export const EntitySchema = v.strictObject({
     ),
   ),
   accounts: v.array(AccountSchema),
+  /**
+   * "Absent as of a date": the institution's official site was read on `date` (page `url`) and
+   * linked no account on `platform`. Evidence, not a verdict; never alongside an active or unused
+   * account on the same platform. Platforms with neither an account nor a check are unknown.
+   */
+  checkedAbsent: v.optional(v.array(CheckedAbsentSchema)),
 });
 
 export const StudySchema = v.strictObject({
@@ -161,6 +181,7 @@ export type Source = v.InferOutput<typeof SourceSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Account = v.InferOutput<typeof AccountSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
+export type CheckedAbsent = v.InferOutput<typeof CheckedAbsentSchema>;
 export type Study = v.InferOutput<typeof StudySchema>;
 export type StudyFigure = NonNullable<Study['figures2012']>[number];
 export type Dataset = v.InferOutput<typeof DatasetSchema>;

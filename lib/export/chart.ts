@@ -144,10 +144,10 @@ export function chartModel(
   }
   // Figures read in the browser have no dataset source: say where and when they were read.
   const readings = members
-    .filter((m) => (m.origin === 'page' || m.origin === 'observed') && m.date)
+    .filter((m) => (m.origin === 'page' || m.origin === 'observed' || m.origin === 'refreshed') && m.date)
     .map(
       (m) =>
-        `${localName(m.shortName ?? m.name, lang)}, ${t(`export.origin.${m.origin as 'page' | 'observed'}`)} (${m.date})`,
+        `${localName(m.shortName ?? m.name, lang)}, ${t(`export.origin.${m.origin as 'page' | 'observed' | 'refreshed'}`)} (${m.date})`,
     );
   const titles = [
     ...readings,

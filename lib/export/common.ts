@@ -21,7 +21,7 @@ export interface ShownFigure {
   metric: Metric;
   date: string | null;
   onOrBefore: boolean;
-  origin: 'page' | 'observed' | 'dataset';
+  origin: 'page' | 'observed' | 'refreshed' | 'dataset';
   precision: Precision;
   source: string | null;
   url: string | null;

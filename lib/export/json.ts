@@ -1,5 +1,6 @@
 import type { Comparison, LocalText, PopulationRef } from '../compare/types';
 import type { Account, Dataset, Entity, Group, Source } from '../dataset';
+import type { CheckedAbsent } from '../dataset/schema';
 import type { Metric, PlatformId, Precision } from '../platforms/types';
 import { latestFigure, perThousandOf, pickSources, referencedSources } from './common';
 
@@ -8,12 +9,14 @@ import { latestFigure, perThousandOf, pickSources, referencedSources } from './c
  * `$schema` names the schema by its `$id`; bump `schemaVersion` (and the id) whenever a field's
  * meaning changes, so that a reader can tell which shape it holds.
  */
-export const COMPARISON_SCHEMA_ID = 'urn:civiscope:schema:comparison-export:1';
-export const GROUP_SCHEMA_ID = 'urn:civiscope:schema:group-export:1';
+// Version 2 (method 2): presence has three states (present, absent as of a date, unknown) and
+// shares are over the peers whose state is known; groups carry their checked-absent facts.
+export const COMPARISON_SCHEMA_ID = 'urn:civiscope:schema:comparison-export:2';
+export const GROUP_SCHEMA_ID = 'urn:civiscope:schema:group-export:2';
 
 export interface ComparisonDocument {
   $schema: typeof COMPARISON_SCHEMA_ID;
-  schemaVersion: 1;
+  schemaVersion: 2;
   /** ISO datetime, given by the caller (exports never read the clock). */
   exportedAt: string;
   datasetEdition: Comparison['datasetEdition'];
@@ -35,9 +38,10 @@ export function comparisonDocument(
   for (const figure of comparison.study2012.cohortFigures) if (figure.source) ids.add(figure.source);
   if (comparison.study2012.figure?.source) ids.add(comparison.study2012.figure.source);
   for (const member of comparison.cohort) if (member.population) ids.add(member.population.source);
+  for (const p of comparison.presence.platforms) if (p.absence?.source) ids.add(p.absence.source);
   return {
     $schema: COMPARISON_SCHEMA_ID,
-    schemaVersion: 1,
+    schemaVersion: 2,
     exportedAt: options.exportedAt,
     datasetEdition: comparison.datasetEdition,
     methodVersion: comparison.methodVersion,
@@ -68,6 +72,10 @@ export interface GroupAccount {
   url: string;
   status: Account['status'];
   statusSince: string | null;
+  /** How sure the listing is; `user` for an account the user added by hand (lib/overlay). */
+  confidence: Account['confidence'];
+  /** Sources the listing rests on (ids in `sources`): for the user's additions, "found on <site> on <date>" or "added by you". */
+  listingSources: string[];
   /** Newest bundled figure (2012 study figures excluded); null when none is known. */
   latestFigure: GroupLatestFigure | null;
 }
@@ -80,11 +88,13 @@ export interface GroupEntity {
   population: PopulationRef | null;
   /** Empty when the dataset lists no account: not found by its sources, not proof that none exists. */
   accounts: GroupAccount[];
+  /** Platforms the official site linked no account on, when read; the others without an account are unknown. */
+  checkedAbsent: CheckedAbsent[];
 }
 
 export interface GroupDocument {
   $schema: typeof GROUP_SCHEMA_ID;
-  schemaVersion: 1;
+  schemaVersion: 2;
   exportedAt: string;
   datasetEdition: { id: string; date: string };
   group: Group;
@@ -107,12 +117,15 @@ export function groupDocument(dataset: Dataset, group: Group, options: { exporte
         accounts: entity.accounts.map((account) => {
           const figure = latestFigure(account.figures);
           if (figure) ids.add(figure.source);
+          for (const id of account.sources) ids.add(id);
           return {
             platform: account.platform,
             key: account.key,
             url: account.url,
             status: account.status,
             statusSince: account.statusSince ?? null,
+            confidence: account.confidence,
+            listingSources: account.sources,
             latestFigure: figure && {
               value: figure.value,
               metric: figure.metric,
@@ -124,11 +137,15 @@ export function groupDocument(dataset: Dataset, group: Group, options: { exporte
             },
           };
         }),
+        checkedAbsent: (entity.checkedAbsent ?? []).map((c) => {
+          ids.add(c.source);
+          return { platform: c.platform, date: c.date, url: c.url, source: c.source };
+        }),
       };
     });
   return {
     $schema: GROUP_SCHEMA_ID,
-    schemaVersion: 1,
+    schemaVersion: 2,
     exportedAt: options.exportedAt,
     datasetEdition: { id: dataset.edition.id, date: dataset.edition.date },
     group,

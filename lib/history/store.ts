@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { Observation } from './observation';
-import { addObservation, sanitizeObservations } from './observations';
+import { addObservation, MAX_PER_ACCOUNT, pruneObservations, sanitizeObservations } from './observations';
 
 /**
  * The local history of figures read on listed accounts. Versioned so that a later change of
@@ -20,10 +20,27 @@ export async function loadObservations(): Promise<{ entries: Observation[]; skip
   }
 }
 
-export async function recordObservation(observation: Observation): Promise<{ skipped: number }> {
+/** `maxPerAccount`: the user's history limit (lib/settings), read by the caller. */
+export async function recordObservation(
+  observation: Observation,
+  maxPerAccount = MAX_PER_ACCOUNT,
+): Promise<{ skipped: number }> {
   const { entries, skipped } = await loadObservations();
-  await observationsItem.setValue(addObservation(entries, observation));
+  await observationsItem.setValue(addObservation(entries, observation, maxPerAccount));
   return { skipped };
+}
+
+/** Applies a lowered limit to what is already stored; returns how many entries were dropped. */
+export async function pruneStoredObservations(maxPerAccount: number): Promise<number> {
+  const { entries } = await loadObservations();
+  const kept = pruneObservations(entries, maxPerAccount);
+  if (kept.length !== entries.length) await observationsItem.setValue(kept);
+  return entries.length - kept.length;
+}
+
+/** Replaces the whole history (the dashboard: one reading removed, or an import merged). */
+export async function saveObservations(entries: readonly Observation[]): Promise<void> {
+  await observationsItem.setValue([...entries]);
 }
 
 export async function clearObservations(): Promise<void> {

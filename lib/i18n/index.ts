@@ -12,6 +12,11 @@ export function pickLang(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The user's language setting (lib/settings) applied: a fixed language, or the browser's. */
+export function chooseLang(choice: 'auto' | Lang, locale: string | undefined): Lang {
+  return choice === 'auto' ? pickLang(locale) : choice;
+}
+
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /**

@@ -29,6 +29,12 @@ export interface OverlayAccount {
   /** `confirmed`: a primary link on the institution's own site; `user`: added by hand. */
   confidence: 'confirmed' | 'user';
   source: OverlaySource;
+  /**
+   * Bundled keys of the same platform that the user chose to replace with this account ("use
+   * mine" on a conflict): another key of the same entity, or this very key listed under another
+   * entity. Optional, so entries written before it existed stay valid without a migration.
+   */
+  replaces?: string[];
 }
 
 /**

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { getTabState, type TabState } from '../background/tab-state';
 import { type DatasetIndex, indexDataset } from '../dataset/lookup';
-import { loadShippedIndex } from '../dataset/shipped';
 import type { Observation } from '../history/observation';
 import { loadObservations } from '../history/store';
+import type { Lang } from '../i18n';
+import { loadMergedIndex, type MergedIndex } from '../overlay/merged';
 import { type CohortChoice, getCohortChoice } from '../settings/preferences';
 import { type PopupModel, resolvePopupModel } from './popup-model';
 
@@ -17,6 +18,10 @@ export interface PopupData {
   skippedObservations: number;
   cohort: CohortChoice;
   now: Date;
+  /** The user's additions: what they hold, what could not be read, and conflicts awaiting a choice. */
+  overlay?: Omit<MergedIndex, 'index'>;
+  /** For an unlisted account: its canonical profile URL, what "Add this account to…" stores. */
+  profileUrl?: string;
 }
 
 /**
@@ -24,22 +29,29 @@ export interface PopupData {
  * `popup.html?tab=<id>` shows the popup for a given tab; the real-browser tests use it because a
  * popup opened as a page would otherwise see itself as the active tab.
  */
-export async function loadPopupData(search = location.search): Promise<PopupData> {
+export async function loadPopupData(search = location.search, lang: Lang = 'fr'): Promise<PopupData> {
   const tab = await targetTab(search);
-  const [index, state, observations, cohort] = await Promise.all([
-    loadShippedIndex(),
+  // The bundled dataset merged with the user's additions: an added account is listed like any other.
+  const [{ index, ...overlay }, state, observations, cohort] = await Promise.all([
+    loadMergedIndex(lang),
     tab?.id !== undefined ? getTabState(tab.id) : null,
     loadObservations(),
     getCohortChoice(),
   ]);
+  const model = resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state));
   return {
     index,
     tabId: tab?.id,
-    model: resolvePopupModel(index, tab?.url, state, await lazyDetect(tab?.url, state)),
+    model,
+    profileUrl:
+      model.kind === 'unlisted'
+        ? (await import('../platforms/registry')).getPlatform(model.account.platform)?.accountUrl(model.account.key)
+        : undefined,
     observations: observations.entries,
     skippedObservations: observations.skipped,
     cohort,
     now: new Date(),
+    overlay,
   };
 }
 

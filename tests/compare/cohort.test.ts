@@ -133,19 +133,102 @@ describe('compareAccount: presence and participation', () => {
   const c = run(cities, 'city-self');
   const on = (platform: string) => c.presence.platforms.find((p) => p.platform === platform);
 
-  it('counts active and unused accounts as present, closed ones as absent', () => {
+  it('counts active and unused accounts as present, closed ones as absent, the rest as unknown', () => {
     expect(c.presence.platforms).toHaveLength(11);
-    expect(on('x')).toMatchObject({ has: true, status: 'active', peersWith: 2, peers: 4, share: 0.5 });
-    expect(on('facebook')).toMatchObject({ has: true, status: 'unused', peersWith: 2, share: 0.5 });
-    expect(on('instagram')).toMatchObject({ has: false, status: 'closed', peersWith: 1, share: 0.25 });
-    expect(on('youtube')).toMatchObject({ has: false, status: null, url: null, peersWith: 2, share: 0.5 });
-    expect(on('flickr')).toMatchObject({ has: false, peersWith: 0, share: 0 });
+    // x: p1 and p3 present, p2 closed (absent), p4 unknown → 2 of 3 known peers.
+    expect(on('x')).toMatchObject({
+      state: 'present',
+      has: true,
+      status: 'active',
+      peersWith: 2,
+      peersKnown: 3,
+      peers: 4,
+    });
+    expect(on('x')?.share).toBeCloseTo(2 / 3);
+    expect(on('facebook')).toMatchObject({ state: 'present', status: 'unused', peersWith: 2, peersKnown: 2, share: 1 });
+    expect(on('instagram')).toMatchObject({
+      state: 'absent',
+      has: false,
+      status: 'closed',
+      absence: {
+        reason: 'closed',
+        date: null,
+        url: 'https://example.org/instagram/instagram-account',
+        source: 'test-source',
+      },
+      peersWith: 1,
+      peersKnown: 1,
+    });
+    expect(on('youtube')).toMatchObject({ state: 'unknown', has: false, status: null, url: null, absence: null });
+    // Nobody is known on Flickr: no share at all, rather than "0 of 4".
+    expect(on('flickr')).toMatchObject({ state: 'unknown', peersWith: 0, peersKnown: 0, peers: 4, share: null });
   });
 
-  it('counts platforms used against the cohort median', () => {
-    // self 2 (x, facebook), p1 2, p2 1, p3 4, p4 0 → median of 0, 1, 2, 2, 4 = 2
-    expect(c.presence.used).toBe(2);
-    expect(c.presence.cohortMedian).toBe(2);
+  it('has no median of platforms used while no member is known on every platform', () => {
+    expect(c.presence).toMatchObject({ used: 2, known: 3, cohortMedian: null, membersKnown: 0, members: 5 });
+  });
+
+  it('computes shares and the median over the members whose state is known', () => {
+    const all = [
+      'x',
+      'facebook',
+      'youtube',
+      'dailymotion',
+      'instagram',
+      'linkedin',
+      'tiktok',
+      'threads',
+      'bluesky',
+      'mastodon',
+      'flickr',
+    ] as const;
+    const except = (...present: string[]) => all.filter((p) => !present.includes(p));
+    const known = [
+      // Self: X and Facebook, the rest checked absent on its site → known on all 11, uses 2.
+      ent('city-self', {
+        study: true,
+        accounts: [acct('x', [fig(10)]), acct('facebook')],
+        checkedAbsent: except('x', 'facebook'),
+      }),
+      // Known on all 11: uses 4.
+      ent('city-k1', {
+        study: true,
+        accounts: [acct('x'), acct('facebook'), acct('youtube'), acct('instagram')],
+        checkedAbsent: except('x', 'facebook', 'youtube', 'instagram'),
+      }),
+      // Known on all 11: uses 1 (its Instagram is closed).
+      ent('city-k2', {
+        study: true,
+        accounts: [acct('x'), acct('instagram', [], { status: 'closed' })],
+        checkedAbsent: except('x', 'instagram'),
+      }),
+      // YouTube checked absent, everything else unknown.
+      ent('city-u1', { study: true, accounts: [acct('x')], checkedAbsent: ['youtube'] }),
+      // Nothing known at all.
+      ent('city-u2', { study: true }),
+    ];
+    const k = run(known, 'city-self');
+    const at = (platform: string) => k.presence.platforms.find((p) => p.platform === platform);
+    expect(at('youtube')).toMatchObject({
+      state: 'absent',
+      absence: { reason: 'checked', date: '2026-05-01', url: 'https://www.self.example.fr/', source: 'test-source' },
+      peersWith: 1,
+      peersKnown: 3,
+      peers: 4,
+    });
+    expect(at('youtube')?.share).toBeCloseTo(1 / 3);
+    expect(at('x')).toMatchObject({ peersWith: 3, peersKnown: 3, share: 1 });
+    // Median of 2 (self), 4 (k1), 1 (k2): 2, over 3 of the 5 members.
+    expect(k.presence).toMatchObject({ used: 2, known: 11, cohortMedian: 2, membersKnown: 3, members: 5 });
+  });
+
+  it('a live account wins over an older check of the same platform', () => {
+    const later = [ent('city-self', { study: true, accounts: [acct('x', [fig(10)])], checkedAbsent: ['x'] })];
+    expect(run(later, 'city-self').presence.platforms[0]).toMatchObject({
+      platform: 'x',
+      state: 'present',
+      absence: null,
+    });
   });
 
   it('reports participatory platforms and the share of peers with one', () => {

@@ -40,6 +40,8 @@ export interface EntitySpec {
   validTo?: string;
   participation?: string[];
   accounts?: Account[];
+  /** Platforms checked absent on the official site (dated 2026-05-01, source test-source). */
+  checkedAbsent?: PlatformId[];
 }
 
 /** `ent('city-lille', …)`: the group comes from the id's prefix, the name from its slug. */
@@ -67,6 +69,16 @@ export function ent(id: string, spec: EntitySpec = {}): Entity {
         }
       : {}),
     accounts: spec.accounts ?? [],
+    ...(spec.checkedAbsent
+      ? {
+          checkedAbsent: spec.checkedAbsent.map((platform) => ({
+            platform,
+            date: '2026-05-01',
+            url: `https://www.${slug}.example.fr/`,
+            source: 'test-source',
+          })),
+        }
+      : {}),
   };
 }
 

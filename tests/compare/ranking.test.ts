@@ -135,7 +135,7 @@ describe('compareAccount: ranking', () => {
   it('carries the method version, the dataset edition and the platform', () => {
     const c = compare([xCity('a', 1)], 'city-a');
     expect(c).toMatchObject({
-      methodVersion: '1',
+      methodVersion: '2',
       datasetEdition: { id: 'test-edition', date: '2026-06-01' },
       entity: 'city-a',
       group: 'city',

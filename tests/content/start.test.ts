@@ -36,7 +36,10 @@ describe('startContentScript', () => {
   it('on a page that is not an account: one message, and the reader is never loaded', async () => {
     const load = vi.fn(async () => reader);
     const sent = await run('https://x.com/explore', load);
-    expect(sent).toEqual([{ type: 'civiscope:page', url: 'https://x.com/explore', account: null }]);
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'civiscope:page', url: 'https://x.com/explore', account: null }),
+    ]);
+    expect(sent[0]?.reading).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
   });
 

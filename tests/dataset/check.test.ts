@@ -215,7 +215,68 @@ describe('checkDataset', () => {
       'entities[21] (ministry-mer).group',
       'id does not start with "minister-"',
     ],
+    // Checked-absent facts (issue 10): a dated, sourced reading of the official site.
+    [
+      'checked absent where the entity lists a live account',
+      (d) => {
+        mer(d).checkedAbsent = [
+          { platform: 'x', date: '2026-11-30', url: 'https://www.mer.gouv.fr/', source: 'press' },
+        ];
+      },
+      'entities[21] (ministry-mer).checkedAbsent[0] (x)',
+      'x is checked absent but the entity lists x:mergouv',
+    ],
+    [
+      'checked absent with an unknown source',
+      (d) => {
+        mer(d).checkedAbsent = [
+          { platform: 'tiktok', date: '2026-11-30', url: 'https://www.mer.gouv.fr/', source: 'nope' },
+        ];
+      },
+      'entities[21] (ministry-mer).checkedAbsent[0] (tiktok).source',
+      'unknown source "nope"',
+    ],
+    [
+      'checked absent on a date that does not exist',
+      (d) => {
+        mer(d).checkedAbsent = [
+          { platform: 'tiktok', date: '2026-02-30', url: 'https://www.mer.gouv.fr/', source: 'press' },
+        ];
+      },
+      'entities[21] (ministry-mer).checkedAbsent[0] (tiktok).date',
+      'not a calendar date',
+    ],
+    [
+      'checked absent twice on one platform',
+      (d) => {
+        const check = {
+          platform: 'tiktok' as const,
+          date: '2026-11-30',
+          url: 'https://www.mer.gouv.fr/',
+          source: 'press',
+        };
+        mer(d).checkedAbsent = [check, { ...check, date: '2026-10-01' }];
+      },
+      'entities[21] (ministry-mer).checkedAbsent[1] (tiktok)',
+      'checked absent twice',
+    ],
+    [
+      'schema: checked absent without the page read',
+      (d) => {
+        mer(d).checkedAbsent = [{ platform: 'tiktok', date: '2026-11-30', url: 'www.mer.gouv.fr', source: 'press' }];
+      },
+      'entities[21] (ministry-mer).checkedAbsent[0].url',
+      'must be an absolute URL',
+    ],
   ];
+
+  it('accepts a checked-absent fact on a platform without a live account', () => {
+    const d = valid();
+    mer(d).checkedAbsent = [
+      { platform: 'tiktok', date: '2026-11-30', url: 'https://www.mer.gouv.fr/', source: 'press' },
+    ];
+    expect(checkDataset(JSON.parse(JSON.stringify(d)))).toEqual([]);
+  });
 
   it.each(cases)('reports %s', (_name, breakIt, path, message) => {
     const d = valid();

@@ -53,7 +53,7 @@ describe('export from the popup', () => {
     const { name, text } = await download(popup, 'export-json');
     expect(name.endsWith('.json')).toBe(true);
     const doc = JSON.parse(text);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.comparison.entity).toBe('city-75056');
     expect(doc.comparison.cohort.find((m: { self: boolean }) => m.self)).toMatchObject({
       value: 1234567,

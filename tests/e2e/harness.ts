@@ -5,6 +5,12 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/**
+ * TEST BUILD ONLY (`CIVISCOPE_GRANT_SITES=1`, see wxt.config.ts): the dataset's official websites
+ * are also required host permissions, standing in for the activeTab grant of a toolbar click and
+ * for a permission prompt the user accepted — neither of which headless Chromium can produce.
+ */
+export const SITES_GRANTED_DIR = path.join(ROOT, '.output/chrome-mv3-sites-granted');
 export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,7 +27,7 @@ export interface Browser {
  * Starts Chromium with the built extension. No page reaches the network: the host resolver
  * fails every name, and tests serve pages for real social URLs with `context.route`.
  */
-export async function launch(locale = 'fr-FR'): Promise<Browser> {
+export async function launch(locale = 'fr-FR', extensionDir = EXTENSION_DIR): Promise<Browser> {
   const tmp = path.join(ROOT, '.tmp');
   mkdirSync(tmp, { recursive: true });
   const userDataDir = mkdtempSync(path.join(tmp, 'profile-'));
@@ -39,8 +45,8 @@ export async function launch(locale = 'fr-FR'): Promise<Browser> {
     },
     viewport: { width: 1000, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -46,7 +46,7 @@ describe('chartModel', () => {
     expect(model.perInhabitant).toBe(false);
     expect(model.legend).toBe('≈ chiffre arrondi, > minimum');
     expect(model.sourcesLine).toBe(
-      'Sources : Test source ; La Voix du Nord | article (2026-06-02). Civiscope, méthode v1, jeu de données test-edition (2026-06-01), comparaison au 2026-06-15.',
+      'Sources : Test source ; La Voix du Nord | article (2026-06-02). Civiscope, méthode v2, jeu de données test-edition (2026-06-01), comparaison au 2026-06-15.',
     );
     expect(model.sourcesLines.join(' ')).toBe(model.sourcesLine);
     expect(model.width).toBe(800);

@@ -34,7 +34,7 @@ describe('comparison JSON', () => {
     const doc = JSON.parse(text);
     expect(doc).toMatchObject({
       $schema: COMPARISON_SCHEMA_ID,
-      schemaVersion: 1,
+      schemaVersion: 2,
       exportedAt: EXPORTED_AT,
       datasetEdition: { id: 'test-edition', date: '2026-06-01' },
       methodVersion: comparison.methodVersion,
@@ -79,11 +79,19 @@ describe('comparison JSON', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
-  });
+    // ~2,600 comparisons: several seconds on a loaded machine (not a timing assertion).
+  }, 30_000);
 
   it.each([
     ['a missing exportedAt', (doc: Record<string, unknown>) => delete doc.exportedAt, 'exportedAt'],
-    ['another schema version', (doc: Record<string, unknown>) => (doc.schemaVersion = 2), 'schemaVersion'],
+    ['another schema version', (doc: Record<string, unknown>) => (doc.schemaVersion = 1), 'schemaVersion'],
+    [
+      'a presence state outside the three',
+      (doc: { comparison: { presence: { platforms: Record<string, unknown>[] } } }) => {
+        (doc.comparison.presence.platforms[0] as Record<string, unknown>).state = 'maybe';
+      },
+      'state',
+    ],
     ['an unknown field', (doc: Record<string, unknown>) => (doc.extra = true), 'additional'],
     [
       'a value without its origin',
@@ -121,6 +129,23 @@ describe('comparison JSON', () => {
 });
 
 describe('group JSON', () => {
+  it('carries each entity’s checked-absent facts with their sources', () => {
+    const d = citiesDataset();
+    d.sources['site-read'] = { title: 'Homepage read by civiscope discover', date: '2026-05-01', kind: 'official' };
+    const brest = d.entities.find((e) => e.id === 'city-brest');
+    if (!brest) throw new Error('fixture changed');
+    brest.checkedAbsent = [
+      { platform: 'tiktok', date: '2026-05-01', url: 'https://www.brest.fr/', source: 'site-read' },
+    ];
+    const doc = groupDocument(d, 'city', { exportedAt: EXPORTED_AT });
+    expect(doc.entities.find((e) => e.id === 'city-brest')?.checkedAbsent).toEqual([
+      { platform: 'tiktok', date: '2026-05-01', url: 'https://www.brest.fr/', source: 'site-read' },
+    ]);
+    expect(doc.entities.find((e) => e.id === 'city-lille')?.checkedAbsent).toEqual([]);
+    expect(Object.keys(doc.sources)).toContain('site-read');
+    expect(validateGroup(JSON.parse(JSON.stringify(doc))), errors(validateGroup)).toBe(true);
+  });
+
   it.each(GROUPS)('validates for the bundled %s group', (group) => {
     const doc = JSON.parse(groupToJson(BUNDLED, group, { exportedAt: EXPORTED_AT }));
     expect(doc.$schema).toBe(GROUP_SCHEMA_ID);

@@ -24,7 +24,7 @@ describe('comparisonToMarkdown', () => {
         '',
         'Sources : Test source ; Test population ; [La Voix du Nord \\| article](https://www.example.org/lille%20%28x%29) (2026-06-02).',
         '',
-        'Civiscope, méthode v1, jeu de données test-edition (2026-06-01), comparaison au 2026-06-15.',
+        'Civiscope, méthode v2, jeu de données test-edition (2026-06-01), comparaison au 2026-06-15.',
         '',
       ].join('\n'),
     );
@@ -46,7 +46,7 @@ describe('comparisonToMarkdown', () => {
         '',
         'Sources: Test source; Test population; [La Voix du Nord \\| article](https://www.example.org/lille%20%28x%29) (2026-06-02).',
         '',
-        'Civiscope, method v1, dataset test-edition (2026-06-01), compared as of 2026-06-15.',
+        'Civiscope, method v2, dataset test-edition (2026-06-01), compared as of 2026-06-15.',
         '',
       ].join('\n'),
     );

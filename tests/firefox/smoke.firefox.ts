@@ -3,6 +3,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xApp } from '../e2e/pages';
+import { xCohort, xProfilePage } from '../e2e/refresh-pages';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXTENSION_DIR = path.join(ROOT, '.output/firefox-mv3');
@@ -133,4 +134,154 @@ describe('the Firefox MV3 build in Firefox ESR', () => {
     await page.close();
     await popup.close();
   });
+
+  it('refreshes a whole group: the peers’ routed pages one after another in one tab, each figure kept as re-read', async () => {
+    const cohort = xCohort('ministry-culture');
+    const handles = new Map(
+      [cohort.self, ...cohort.peers].map((p, i) => [p.handle.toLowerCase(), 100_000 + i * 1_000]),
+    );
+    // The refresh opens its own tab: serve x.com for every browsing context, not one page.
+    const connection = (browser as unknown as { connection: BidiConnection }).connection;
+    const served: string[] = [];
+    const onRequest = (event: BeforeRequestSent) => {
+      if (!event.isBlocked) return;
+      const url = new URL(event.request.url);
+      served.push(url.pathname);
+      const followers = handles.get(url.pathname.slice(1).toLowerCase());
+      const body =
+        followers === undefined
+          ? '<h1>404</h1>'
+          : xProfilePage(url.pathname.slice(1), url.pathname.slice(1), followers);
+      void connection
+        .send('network.provideResponse', {
+          request: event.request.request,
+          statusCode: followers === undefined ? 404 : 200,
+          reasonPhrase: 'OK',
+          headers: [{ name: 'content-type', value: { type: 'string', value: 'text/html; charset=utf-8' } }],
+          body: { type: 'string', value: body },
+        })
+        .catch(() => undefined);
+    };
+    connection.on('network.beforeRequestSent', onRequest);
+    const intercept = (await connection.send('network.addIntercept', {
+      phases: ['beforeRequestSent'],
+      urlPatterns: [{ type: 'pattern', protocol: 'https', hostname: 'x.com' }],
+    })) as { result: { intercept: string } };
+    try {
+      const page = await browser.newPage();
+      await page.goto(cohort.self.url);
+      const popup = await browser.newPage();
+      await popup.setViewport({ width: 400, height: 600 });
+      await openExtensionPage(popup, `${EXTENSION_ORIGIN}/popup.html`, '.popup');
+      // A short delay (the user's stored setting) and the consent given before: the click starts at once.
+      await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        await api.storage.local.set({ 'refresh-delay-ms': 200, 'refresh-consent': true });
+      });
+      let tabId = '';
+      await expect
+        .poll(
+          async () => {
+            tabId = Object.entries(await storedTabs(popup)).find(([, s]) => s.url === cohort.self.url)?.[0] ?? '';
+            return tabId;
+          },
+          { timeout: 10_000 },
+        )
+        .not.toBe('');
+      await openExtensionPage(
+        popup,
+        `${EXTENSION_ORIGIN}/popup.html?tab=${tabId.slice(4)}`,
+        '[data-testid="refresh"] button',
+      );
+      await popup.$eval('[data-testid="refresh"] button', (b) => (b as HTMLButtonElement).click());
+      const job = await pollJob(popup);
+      expect(job?.status).toBe('done');
+      const read = job?.peers.filter((p) => p.outcome?.kind === 'read') ?? [];
+      expect(read.length).toBe(cohort.peers.length);
+      expect(read.length).toBeGreaterThanOrEqual(3);
+      // One page after the other, each once, in the order of the cohort.
+      const peerPaths = served.filter((path) => cohort.peers.some((p) => `/${p.handle}` === path));
+      expect(peerPaths).toEqual(cohort.peers.map((p) => `/${p.handle}`));
+      const { observations, tabs } = await popup.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return {
+          observations: (await api.storage.local.get('observations')).observations as {
+            key: string;
+            origin?: string;
+            value: number;
+          }[],
+          tabs: (await api.tabs.query({})).map((t) => t.url ?? ''),
+        };
+      });
+      expect(
+        observations
+          .filter((o) => o.origin === 'refreshed')
+          .map((o) => o.key)
+          .sort(),
+      ).toEqual(cohort.peers.map((p) => p.key).sort());
+      // The refresh tab is closed.
+      expect(tabs.filter((u) => u.startsWith('https://x.com/'))).toEqual([cohort.self.url]);
+      await popup.waitForSelector('[data-testid="refresh-summary"]');
+      // The comparison redrew with every peer's re-read figure.
+      await popup.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="cohort-bars"] li[data-origin="refreshed"]').length === n,
+        { timeout: 5_000 },
+        cohort.peers.length,
+      );
+      await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'firefox-refresh-done.png'), fullPage: true });
+      await page.close();
+      await popup.close();
+    } finally {
+      connection.off('network.beforeRequestSent', onRequest);
+      await connection
+        .send('network.removeIntercept', { intercept: intercept.result.intercept })
+        .catch(() => undefined);
+    }
+  });
+
+  it('opens the dashboard and shows the groups', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await openExtensionPage(page, `${EXTENSION_ORIGIN}/options.html`, '[data-testid="group-table"] tbody tr');
+    expect(await page.$$eval('[data-testid="group-table"] tbody tr', (rows) => rows.length)).toBe(42);
+    expect(await page.$eval('h1', (el) => el.textContent)).toMatch(/Tableau de bord|Dashboard/);
+    // Every group has its table.
+    for (const group of ['region', 'ministry', 'minister', 'executive']) {
+      await page.click(`[data-testid="group-${group}"]`);
+      await page.waitForSelector(`[data-testid="group-table"][data-group="${group}"] tbody tr`);
+    }
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'firefox-dashboard.png') });
+    await page.close();
+  });
 });
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
+  on(event: string, handler: (event: BeforeRequestSent) => void): void;
+  off(event: string, handler: (event: BeforeRequestSent) => void): void;
+}
+
+interface BeforeRequestSent {
+  isBlocked: boolean;
+  request: { request: string; url: string };
+}
+
+interface StoredJob {
+  status: string;
+  peers: { key: string | null; outcome: { kind: string } | null }[];
+}
+
+async function pollJob(page: Page): Promise<StoredJob | undefined> {
+  const deadline = Date.now() + 60_000;
+  let job: StoredJob | undefined;
+  do {
+    job = await page.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return (await api.storage.session.get('refresh-job'))['refresh-job'] as StoredJob | undefined;
+    });
+    if (job && job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 200));
+  } while (Date.now() < deadline);
+  return job;
+}

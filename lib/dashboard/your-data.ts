@@ -1,0 +1,34 @@
+import type { Observation } from '../history/observation';
+import { clearObservations, loadObservations, saveObservations } from '../history/store';
+import { EMPTY_OVERLAY } from '../overlay/overlay';
+import { deleteAccount, overlayItem } from '../overlay/store';
+import type { OverlayAccount } from '../overlay/types';
+import type { AppliedImport } from '../userdata/import';
+import { withoutObservation } from '../userdata/summary';
+
+/*
+ * Storage side of the "Your data" section: lib/userdata is pure and leaves the writes to its
+ * caller. Each function re-reads what it changes, so that a reading recorded meanwhile by the
+ * background is not lost.
+ */
+
+export async function removeOverlayAccount(account: OverlayAccount): Promise<void> {
+  await deleteAccount(account);
+}
+
+export async function removeReading(observation: Observation): Promise<void> {
+  const { entries } = await loadObservations();
+  await saveObservations(withoutObservation(entries, observation));
+}
+
+/** Saves an import that the user confirmed (conflicts settled): the new overlay and history. */
+export async function saveImport(result: AppliedImport): Promise<void> {
+  await overlayItem.setValue(result.overlay);
+  await saveObservations(result.observations);
+}
+
+/** « Tout effacer », after the section's confirmation: the user's accounts and readings. */
+export async function eraseUserData(): Promise<void> {
+  await overlayItem.setValue(EMPTY_OVERLAY);
+  await clearObservations();
+}

@@ -1,0 +1,95 @@
+import { browser } from 'wxt/browser';
+import { compareAccountOnScreen } from '../compare/account';
+import type { PageReport } from '../content/messages';
+import type { DatasetIndex } from '../dataset/lookup';
+import { loadObservations } from '../history/store';
+import { browserPorts, onPlatformHost } from './browser-ports';
+import { RefreshDriver } from './driver';
+import { isRefreshCancel, isRefreshStart, type RefreshStartMessage } from './messages';
+import { getDelayMs, loadsLeftToday } from './store';
+import { refreshTargets } from './targets';
+import type { PageSeen, RefreshJob } from './types';
+
+export interface RefreshService {
+  /** Hands a content-script report to the job when it comes from the job's tab; true if it did. */
+  claimReport(tabId: number, report: PageReport): Promise<boolean>;
+}
+
+/** Reply to a start message: the job (new or the one already running), or why there is none. */
+export type StartReply = { ok: true; started: boolean; job: RefreshJob } | { ok: false; error: 'unknown-account' };
+
+/**
+ * The background side of the group refresh: the popup's messages, the tab listeners, and the
+ * resume after a service-worker restart. Called once from lib/background/start.ts.
+ */
+export function startRefreshService(
+  loadIndex: () => Promise<DatasetIndex>,
+  clock: () => Date,
+  onRecorded: () => void,
+): RefreshService {
+  const driver = new RefreshDriver(browserPorts(clock, onRecorded));
+
+  async function start(message: RefreshStartMessage): Promise<StartReply> {
+    const index = await loadIndex();
+    const comparison = compareAccountOnScreen({
+      dataset: index.dataset,
+      entityId: message.entityId,
+      account: { platform: message.platform, page: 'profile', key: message.key },
+      observations: (await loadObservations()).entries,
+      cohort: message.cohort,
+      now: clock(),
+    });
+    if (!comparison) return { ok: false, error: 'unknown-account' };
+    const result = await driver.start(
+      {
+        id: `${clock().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        platform: message.platform,
+        from: message.entityId,
+        cohort: message.cohort,
+        peers: refreshTargets(comparison),
+        delayMs: await getDelayMs(),
+      },
+      () => loadsLeftToday(message.platform, clock()),
+    );
+    return { ok: true, ...result };
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isRefreshStart(message)) return start(message);
+    if (isRefreshCancel(message)) return driver.dispatch({ type: 'cancel' }).then(() => ({ ok: true }));
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void driver.dispatch({ type: 'tab-removed', tabId });
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    // Only a URL we can see counts: a tab that left for a page we hold no permission for shows
+    // none, and the page timeout then finds it gone from the platform.
+    if (!changeInfo.url || !/^https?:/.test(changeInfo.url)) return;
+    const url = changeInfo.url;
+    void driver.currentTab().then((current) => {
+      if (current?.tabId === tabId && !onPlatformHost(current.platform, url)) {
+        void driver.dispatch({ type: 'tab-left', tabId });
+      }
+    });
+  });
+
+  void driver.resume();
+
+  return {
+    claimReport(tabId, report) {
+      const page: PageSeen = {
+        url: report.url,
+        account: report.account ? { platform: report.account.platform, key: report.account.key } : null,
+        reading: report.reading,
+        readAt: report.readAt,
+        loginWall: report.signals?.loginWall,
+        httpStatus: report.signals?.httpStatus,
+        unavailable: report.signals?.unavailable,
+      };
+      return driver.report(tabId, page);
+    },
+  };
+}
