@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { BUNDLED } from './lib/dataset/bundled';
 import { checkDataset } from './lib/dataset/check';
 import { websiteOrigins } from './lib/overlay/site-origins';
-import { hostPermissions } from './lib/platforms/registry';
+import { hostPermissions, PLATFORMS } from './lib/platforms/registry';
 
 /**
  * TEST BUILDS ONLY (`CIVISCOPE_GRANT_SITES=1`, output in `<browser>-mv3-sites-granted/`): the
@@ -32,6 +32,15 @@ export default defineConfig({
     // The dataset's official websites, exactly: asked in the click of "Find accounts on official
     // websites", for the group's sites only (lib/overlay/group-search.ts). Never <all_urls>.
     optional_host_permissions: websiteOrigins(BUNDLED),
+    // Each platform's page reader is a module its content script imports on account pages only
+    // (lib/content/load-reader.ts). Only that platform's pages may load it; in Chrome through a
+    // per-session URL, so that a page cannot probe for the extension with a fixed address (Firefox
+    // already gives each install a random one).
+    web_accessible_resources: PLATFORMS.map((p) => ({
+      resources: [`reader-${p.id}.js`],
+      matches: [...p.matches],
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    })),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -45,6 +54,27 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // The reader modules (entrypoints/reader-*.ts) are loaded with import(), so they are built as
+    // ES modules whose default export is the reader; every other script stays a classic script.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const [only] = entrypoints;
+      if (entrypoints.length === 1 && only?.type === 'unlisted-script' && only.name.startsWith('reader-')) {
+        const lib = config.build?.lib;
+        if (lib) lib.formats = ['es'];
+        // Vite leaves ES library output unminified (whitespace, names); these files ship as they are.
+        const output = config.build?.rollupOptions?.output;
+        if (output && !Array.isArray(output)) Object.assign(output, { minify: true });
+      }
+      // A content script runs on every page of the platforms and only needs runtime.sendMessage,
+      // getURL and id, which both Chrome MV3 and Firefox MV3 give natively with promises: there,
+      // `wxt/browser` is WXT's own native `browser`, not the polyfill (≈10 KB and its start-up
+      // work on every page). The background and the popup keep the polyfill.
+      if (entrypoints.length === 1 && only?.type === 'content-script') {
+        const alias = config.resolve?.alias;
+        if (Array.isArray(alias)) alias.unshift({ find: 'wxt/browser', replacement: '@wxt-dev/browser' });
+        else if (alias) (alias as Record<string, string>)['wxt/browser'] = '@wxt-dev/browser';
+      }
+    },
     // The dataset ships as one JSON file beside the code (lib/dataset/shipped.ts reads it). A
     // dataset that fails its checks never reaches a build.
     'build:publicAssets': (_wxt, assets) => {

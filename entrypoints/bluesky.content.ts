@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readBluesky } from '@/lib/platforms/bluesky/reader';
 import { bluesky } from '@/lib/platforms/bluesky/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-bluesky.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...bluesky.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, bluesky, readBluesky),
+  main: (ctx) => startContentScript(ctx, bluesky, readerLoader('/reader-bluesky.js')),
 });

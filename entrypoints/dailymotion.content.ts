@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readDailymotion } from '@/lib/platforms/dailymotion/reader';
 import { dailymotion } from '@/lib/platforms/dailymotion/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-dailymotion.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...dailymotion.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, dailymotion, readDailymotion),
+  main: (ctx) => startContentScript(ctx, dailymotion, readerLoader('/reader-dailymotion.js')),
 });

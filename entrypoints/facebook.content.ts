@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readFacebook } from '@/lib/platforms/facebook/reader';
 import { facebook } from '@/lib/platforms/facebook/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-facebook.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...facebook.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, facebook, readFacebook),
+  main: (ctx) => startContentScript(ctx, facebook, readerLoader('/reader-facebook.js')),
 });

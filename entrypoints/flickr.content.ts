@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readFlickr } from '@/lib/platforms/flickr/reader';
 import { flickr } from '@/lib/platforms/flickr/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-flickr.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...flickr.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, flickr, readFlickr),
+  main: (ctx) => startContentScript(ctx, flickr, readerLoader('/reader-flickr.js')),
 });

@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readInstagram } from '@/lib/platforms/instagram/reader';
 import { instagram } from '@/lib/platforms/instagram/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-instagram.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...instagram.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, instagram, readInstagram),
+  main: (ctx) => startContentScript(ctx, instagram, readerLoader('/reader-instagram.js')),
 });

@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readLinkedIn } from '@/lib/platforms/linkedin/reader';
 import { linkedin } from '@/lib/platforms/linkedin/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-linkedin.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...linkedin.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, linkedin, readLinkedIn),
+  main: (ctx) => startContentScript(ctx, linkedin, readerLoader('/reader-linkedin.js')),
 });

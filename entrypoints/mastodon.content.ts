@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readMastodon } from '@/lib/platforms/mastodon/reader';
 import { mastodon } from '@/lib/platforms/mastodon/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-mastodon.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...mastodon.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, mastodon, readMastodon),
+  main: (ctx) => startContentScript(ctx, mastodon, readerLoader('/reader-mastodon.js')),
 });

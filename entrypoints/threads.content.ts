@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readThreads } from '@/lib/platforms/threads/reader';
 import { threads } from '@/lib/platforms/threads/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-threads.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...threads.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, threads, readThreads),
+  main: (ctx) => startContentScript(ctx, threads, readerLoader('/reader-threads.js')),
 });

@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readTikTok } from '@/lib/platforms/tiktok/reader';
 import { tiktok } from '@/lib/platforms/tiktok/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-tiktok.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...tiktok.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, tiktok, readTikTok),
+  main: (ctx) => startContentScript(ctx, tiktok, readerLoader('/reader-tiktok.js')),
 });

@@ -1,11 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readerLoader } from '@/lib/content/load-reader';
 import { startContentScript } from '@/lib/content/start';
-import { readX } from '@/lib/platforms/x/reader';
 import { x } from '@/lib/platforms/x/url';
 
-// One content script per platform, so that a page only loads its own platform's grammar and reader.
+// One content script per platform, so that a page only loads its own platform's grammar; the reader
+// (entrypoints/reader-x.ts) is loaded only on account pages.
 export default defineContentScript({
   matches: [...x.matches],
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, x, readX),
+  main: (ctx) => startContentScript(ctx, x, readerLoader('/reader-x.js')),
 });

@@ -1,30 +1,42 @@
 import type { AccountRef, AudienceReading, PageReader } from '../platforms/types';
+import { type Backoff, backoffDelay, READ_BACKOFF } from './backoff';
 
 export interface AwaitReadingOptions {
   /** Give up after this long: the page is then read one last time and its problems reported. */
   timeoutMs?: number;
   /** Aborted on the next in-app navigation: nothing is reported for a page the user has left. */
   signal: AbortSignal;
+  /** Gaps between readings (see backoff.ts). */
+  backoff?: Backoff;
 }
+
+const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 /**
  * Waits, bounded, until the page shows a figure for this account, then resolves once.
- * Social sites render the profile header after the first paint, so the page is re-read when
- * the DOM changes (at most once per animation frame), and nothing keeps running afterwards:
- * the observer is disconnected on success, on timeout and on abort.
- * Resolves undefined when aborted.
+ * Social sites render the profile header after the first paint, so the page is read again when the
+ * DOM has changed — but never sooner than the backoff gap after the previous reading (100 ms, then
+ * 200, 400… up to 1 s): a page that changes every frame is read about ten times in 6 s, a page that
+ * does not change is read once (and once more at the timeout). The observer only waits for the first
+ * change after each reading and is disconnected until the next one; everything stops on success,
+ * on timeout and on abort. Resolves undefined when aborted.
  */
 export function awaitReading(
   doc: Document,
   account: AccountRef,
   reader: PageReader,
-  { timeoutMs = 6000, signal }: AwaitReadingOptions,
+  { timeoutMs = 6000, signal, backoff = READ_BACKOFF }: AwaitReadingOptions,
 ): Promise<AudienceReading | undefined> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(undefined);
-    let frame = 0;
     let settled = false;
+    let readings = 0;
+    // Since the last reading: has the page changed, has the gap elapsed?
+    let changed = false;
+    let due = false;
+    let gap: ReturnType<typeof setTimeout> | undefined;
     const read = (): AudienceReading => {
+      readings++;
       try {
         return reader(doc, account);
       } catch (error) {
@@ -36,23 +48,35 @@ export function awaitReading(
       if (settled) return;
       settled = true;
       observer.disconnect();
-      clearTimeout(timer);
-      cancelAnimationFrame(frame);
+      clearTimeout(gap);
+      clearTimeout(deadline);
       signal.removeEventListener('abort', onAbort);
       resolve(reading);
     };
     const attempt = () => {
-      frame = 0;
+      if (settled) return;
       const reading = read();
-      if (reading.value !== undefined) finish(reading);
+      if (reading.value !== undefined) return finish(reading);
+      changed = false;
+      due = false;
+      observer.observe(doc.documentElement, WATCH);
+      gap = setTimeout(
+        () => {
+          due = true;
+          if (changed) attempt();
+        },
+        backoffDelay(readings, backoff),
+      );
     };
     const observer = new MutationObserver(() => {
-      if (!frame) frame = requestAnimationFrame(attempt);
+      // One change is enough to know the page must be read again: stop listening until then.
+      observer.disconnect();
+      changed = true;
+      if (due) attempt();
     });
     const onAbort = () => finish(undefined);
-    const timer = setTimeout(() => finish(read()), timeoutMs);
+    const deadline = setTimeout(() => finish(read()), timeoutMs);
     signal.addEventListener('abort', onAbort);
-    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
     attempt();
   });
 }

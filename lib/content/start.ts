@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AccountRef, PageReader, PlatformGrammar } from '../platforms/types';
+import type { AccountRef, AudienceReading, PageReader, PlatformGrammar } from '../platforms/types';
 import { awaitReading } from './await-reading';
 import type { PageReport } from './messages';
 import { pageSignals } from './page-signals';
@@ -14,13 +14,23 @@ function detect(grammar: PlatformGrammar, href: string): AccountRef | null {
   }
 }
 
+/** A reading that says why there is none: the reader module could not be loaded. */
+const unloaded = (error: unknown): AudienceReading => ({
+  problems: [`page reader could not be loaded: ${error instanceof Error ? error.message : String(error)}`],
+});
+
 /**
  * The content script's whole job: say which account (if any) this page is, on load and on
  * every in-app navigation, then read the audience the page shows. Pages that are not accounts
  * cost one URL parse and one message. Each platform has its own content script (see
- * entrypoints/*.content.ts) so that a page loads only its platform's grammar and reader.
+ * entrypoints/*.content.ts) so that a page loads only its platform's grammar; its reader is
+ * loaded (`loadReader`, see load-reader.ts) only once a page of the document is an account.
  */
-export function startContentScript(ctx: ContentScriptContext, grammar: PlatformGrammar, reader: PageReader): void {
+export function startContentScript(
+  ctx: ContentScriptContext,
+  grammar: PlatformGrammar,
+  loadReader: () => Promise<PageReader>,
+): void {
   let current: AbortController | undefined;
   const send = (message: PageReport) => {
     browser.runtime.sendMessage(message).catch(() => {
@@ -34,18 +44,23 @@ export function startContentScript(ctx: ContentScriptContext, grammar: PlatformG
     if (!account) return;
     const controller = new AbortController();
     current = controller;
-    void awaitReading(document, account, reader, { signal: controller.signal }).then((reading) => {
-      if (reading && !controller.signal.aborted && ctx.isValid) {
-        send({
-          type: 'civiscope:page',
-          url: href,
-          account,
-          reading,
-          readAt: Date.now(),
-          signals: pageSignals(document, grammar.id),
-        });
-      }
-    });
+    void loadReader()
+      .then(
+        (reader) => awaitReading(document, account, reader, { signal: controller.signal }),
+        (error: unknown) => (controller.signal.aborted ? undefined : unloaded(error)),
+      )
+      .then((reading) => {
+        if (reading && !controller.signal.aborted && ctx.isValid) {
+          send({
+            type: 'civiscope:page',
+            url: href,
+            account,
+            reading,
+            readAt: Date.now(),
+            signals: pageSignals(document, grammar.id),
+          });
+        }
+      });
   };
   ctx.onInvalidated(() => current?.abort());
   onPage(location.href);

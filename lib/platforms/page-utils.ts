@@ -1,3 +1,4 @@
+import { jsonFields } from './json-fields';
 import type { AudienceReading, Metric, Precision, ReadingSource } from './types';
 
 /** Helpers shared by the page readers: small on purpose, they all ship in the content script. */
@@ -70,6 +71,19 @@ export function readAssignedJson(doc: Document, marker: string): unknown {
     if (at >= 0) return parseJson(sliceJsonObject(text, at + marker.length));
   }
   return undefined;
+}
+
+/**
+ * Some members of the JSON object assigned after `marker` in an inline script, each parsed on its own
+ * (see json-fields.ts): YouTube's ytInitialData is ~600 KB, of which the reader needs ~15 KB.
+ */
+export function readAssignedJsonFields(doc: Document, marker: string, keys: readonly string[]): Map<string, unknown> {
+  for (const s of doc.querySelectorAll('script:not([src])')) {
+    const text = s.textContent ?? '';
+    const at = text.indexOf(marker);
+    if (at >= 0) return jsonFields(text, at + marker.length, keys) ?? new Map();
+  }
+  return new Map();
 }
 
 /** Depth-first search for objects having `key`, within a node budget (Facebook blobs are large). */

@@ -68,3 +68,45 @@ describe('awaitReading', () => {
     expect(reading?.problems[0]).toMatch(/layout changed/);
   });
 });
+
+describe('awaitReading on a page that keeps changing', () => {
+  it('reads again on the backoff schedule, not on every change', async () => {
+    // The page changes every 5 ms and never shows the figure.
+    const timer = setInterval(() => {
+      document.body.textContent = String(Math.random());
+    }, 5);
+    try {
+      const reading = await awaitReading(document, account, countReader, {
+        signal: new AbortController().signal,
+        timeoutMs: 700,
+        backoff: { firstMs: 100, maxMs: 1000 },
+      });
+      expect(reading?.value).toBeUndefined();
+    } finally {
+      clearInterval(timer);
+    }
+    // Readings at 0, 100, 300 (and 700, which is the deadline): about 140 changes, at most 5 readings.
+    expect(countReader.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(countReader.mock.calls.length).toBeLessThanOrEqual(5);
+  });
+
+  it('reads a quiet page once, and once more at the timeout', async () => {
+    document.body.innerHTML = '<p>no figure</p>';
+    await awaitReading(document, account, countReader, { signal: new AbortController().signal, timeoutMs: 400 });
+    expect(countReader).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads at the first change once the gap has elapsed, without waiting for the timeout', async () => {
+    const pending = awaitReading(document, account, countReader, {
+      signal: new AbortController().signal,
+      timeoutMs: 60_000,
+      backoff: { firstMs: 10, maxMs: 10 },
+    });
+    // Quiet for longer than the gap, then the header appears: it is read at once.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(countReader).toHaveBeenCalledTimes(1);
+    document.body.innerHTML = '<span id="count">9</span>';
+    expect((await pending)?.value).toBe(9);
+    expect(countReader).toHaveBeenCalledTimes(2);
+  });
+});

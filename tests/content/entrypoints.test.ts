@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { getReader } from '@/lib/platforms/readers';
 import { PLATFORMS } from '@/lib/platforms/registry';
 
 const ENTRYPOINTS = path.resolve(import.meta.dirname, '../../entrypoints');
@@ -14,5 +15,14 @@ describe('content scripts', () => {
   it.each(PLATFORMS.map((p) => [p.id, p] as const))('%s runs exactly on its platform’s hosts', async (id, platform) => {
     const entry = (await import(`../../entrypoints/${id}.content.ts`)) as { default: { matches: string[] } };
     expect(entry.default.matches).toEqual([...platform.matches]);
+  });
+
+  it.each(PLATFORMS.map((p) => [p.id] as const))('%s loads its reader on demand, never statically', async (id) => {
+    const source = readFileSync(path.join(ENTRYPOINTS, `${id}.content.ts`), 'utf8');
+    expect(source).not.toMatch(/from '[^']*\/reader'/);
+    expect(source).toContain(`readerLoader('/reader-${id}.js')`);
+    // The module it loads returns the platform's reader.
+    const module = (await import(`../../entrypoints/reader-${id}.ts`)) as { default: { main: () => unknown } };
+    expect(module.default.main()).toBe(getReader(id));
   });
 });

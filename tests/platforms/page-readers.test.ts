@@ -265,3 +265,31 @@ describe('registry', () => {
     expect(bad.problems[0]).toContain('boom');
   });
 });
+
+describe('X reader on a page that shows no profile yet', () => {
+  // A timeline with links and counters but no profile header, JSON-LD, follower link or empty state:
+  // the reader stops after one query, with the same answer as a full reading.
+  const timeline =
+    '<main><article><a href="/someone"><span>Someone</span></a><span>12</span></article>' +
+    '<article><a href="/other/following">Following</a></article></main>';
+  test.each([
+    ['elysee', 'follower count not found'],
+    ['id:18814998', 'cannot confirm the account id from the page header'],
+  ])('as %s: %s', (key, problem) => {
+    const got = readSavedPage(timeline, { platform: 'x', page: 'profile', key }, parse);
+    expect(got).toEqual({ problems: [problem] });
+  });
+
+  test('a follower link alone is still read', () => {
+    const got = readSavedPage(
+      '<a href="/elysee/followers"><span>4 420</span> abonnés</a>',
+      {
+        platform: 'x',
+        page: 'profile',
+        key: 'elysee',
+      },
+      parse,
+    );
+    expect(got.value).toBe(4420);
+  });
+});

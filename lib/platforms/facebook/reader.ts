@@ -29,6 +29,9 @@ const SEL = {
   name: 'h1',
 };
 
+/** The keys of the embedded data the reader looks for (written as-is in the data, never escaped). */
+const DATA_KEYS = ['follower_count', 'profile_social_context', 'page_likers'];
+
 /** The account keys a Facebook URL can stand for: `vanity` and/or `id:N`. */
 function keysOf(url: string | undefined): string[] {
   if (!url) return [];
@@ -78,7 +81,11 @@ export function readFacebook(doc: Document, account: AccountRef): AudienceReadin
     return missing(`page data describes ${pageKeys[0]}, not ${key}`, extra);
 
   // Embedded objects count only if they name this page, or carry no identity on a page that is ours.
-  const blobs = [...doc.querySelectorAll(SEL.data)].map((s) => parseJson(s.textContent));
+  // Only the blobs that mention a key read below are parsed (a page carries megabytes of others).
+  const blobs = [...doc.querySelectorAll(SEL.data)]
+    .map((s) => s.textContent ?? '')
+    .filter((text) => DATA_KEYS.some((k) => text.includes(`"${k}"`)))
+    .map(parseJson);
   const ours = (o: Obj) => {
     const ks = keysOfObj(o);
     return ks.length ? ks.includes(key) : pageKeys.includes(key);

@@ -1,3 +1,4 @@
+import { jsonAt } from '../json-fields';
 import {
   dig,
   findFirst,
@@ -5,7 +6,6 @@ import {
   found,
   linkList,
   missing,
-  parseJson,
   pathOf,
   readJsonLd,
   str,
@@ -30,12 +30,12 @@ const SEL = {
 /** TikTok profile: `statsV2.followerCount` (exact string) first; `stats` and JSON-LD are rounded. */
 export function readTikTok(doc: Document, account: AccountRef): AudienceReading {
   const key = account.key.toLowerCase();
-  const info = dig(
-    parseJson(doc.querySelector(SEL.data)?.textContent),
+  // Only `userInfo` is parsed, not the whole rehydration data.
+  const info = jsonAt(doc.querySelector(SEL.data)?.textContent ?? '', 0, [
     '__DEFAULT_SCOPE__',
     'webapp.user-detail',
     'userInfo',
-  );
+  ]);
   const user = dig(info, 'user');
   const ld = readJsonLd(doc, SEL.jsonLd)
     .map((o) => dig(o, 'mainEntity'))

@@ -27,11 +27,19 @@ const SEL = {
   // Website in the header items (t.co href, display URL as text). [V]
   url: ['[data-testid="UserUrl"]'],
 };
+// Anything above the reader could use, in one selector: a page showing none of it is not read further.
+const ANY = [SEL.jsonLd, ...SEL.followers, ...SEL.header, ...SEL.empty, ...SEL.url].join(', ');
 
 /** X profile: JSON-LD FollowAction ("Follows", never "Friends" = following), then the header link. */
 export function readX(doc: Document, account: AccountRef): AudienceReading {
   const key = account.key.toLowerCase();
   const byId = key.startsWith('id:');
+  // One walk of the document instead of seven on a page that is still rendering (or a timeline):
+  // the content script reads again on every change, so this is the common case while it waits.
+  if (!doc.querySelector(ANY)) {
+    const none = { displayName: undefined, links: undefined };
+    return missing(byId ? 'cannot confirm the account id from the page header' : 'follower count not found', none);
+  }
   const urlEl = findFirst(doc, SEL.url);
   const extra = {
     displayName: str(findFirst(doc, SEL.name)?.textContent),

@@ -7,7 +7,7 @@ import {
   meta,
   missing,
   pathOf,
-  readAssignedJson,
+  readAssignedJsonFields,
   str,
   textOf,
   webLink,
@@ -38,10 +38,11 @@ function keyOfPath(path: string | undefined): string | undefined {
 /** YouTube channel: subscriber counts are always rounded by YouTube (3 significant digits). */
 export function readYouTube(doc: Document, account: AccountRef): AudienceReading {
   const key = account.key.toLowerCase().replace(/^legacy:/, 'c/');
-  const data = readAssignedJson(doc, SEL.data);
-  const header = dig(data, 'header');
+  // Only the two members read below are parsed, not the whole ~600 KB of first-load data.
+  const data = readAssignedJsonFields(doc, SEL.data, ['header', 'metadata']);
+  const header = data.get('header');
   const c4 = dig(header, 'c4TabbedHeaderRenderer');
-  const md = dig(data, 'metadata', 'channelMetadataRenderer');
+  const md = dig(data.get('metadata'), 'channelMetadataRenderer');
   const lower = (xs: unknown[]) =>
     xs.filter((x): x is string => typeof x === 'string' && !!x).map((x) => x.toLowerCase());
   // Identities in the first-load data, and the "@handle" the live header shows.
