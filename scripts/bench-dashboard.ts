@@ -4,6 +4,7 @@
  * Debian's chromium. Usage: npm run bench:dashboard
  */
 import { type Browser, launch } from '../tests/e2e/harness';
+import { median, readMarks } from './bench-marks';
 
 const RUNS = 20;
 const browser: Browser = await launch('fr-FR');
@@ -16,18 +17,15 @@ try {
     await page.waitForSelector('[data-testid="group-table"] tbody tr');
     const rows = await page.locator('[data-testid="group-table"] tbody tr').count();
     if (rows !== 42) throw new Error(`expected the 42 cities, got ${rows} rows`);
-    const marks = await page.evaluate(() =>
-      ['civiscope:dashboard-start', 'civiscope:dashboard-data', 'civiscope:dashboard-rendered'].map(
-        (n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN,
-      ),
-    );
+    const marks = await readMarks(page, [
+      'civiscope:dashboard-start',
+      'civiscope:dashboard-data',
+      'civiscope:dashboard-rendered',
+    ]);
     // The first two runs warm the browser's caches.
-    if (i >= 2) phases.push([marks[0] ?? Number.NaN, marks[1] ?? Number.NaN, marks[2] ?? Number.NaN]);
+    if (i >= 2) phases.push(marks);
   }
-  const med = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
-  };
+  const med = median;
   const total = phases.map((p) => p[2]);
   console.log(
     `phases (medians): script starts at ${med(phases.map((p) => p[0])).toFixed(1)} ms, ` +

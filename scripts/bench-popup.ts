@@ -5,6 +5,7 @@
  */
 import { type Browser, launch, readingOf, serve, tabIdOf } from '../tests/e2e/harness';
 import { xApp } from '../tests/e2e/pages';
+import { median, readMarks } from './bench-marks';
 
 const RUNS = 20;
 const browser: Browser = await launch('fr-FR');
@@ -24,18 +25,11 @@ try {
   for (let i = 0; i < RUNS + 2; i++) {
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.waitForSelector('[data-testid="headline-rank"]');
-    const marks = await popup.evaluate(() =>
-      ['civiscope:start', 'civiscope:data', 'civiscope:rendered'].map(
-        (n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN,
-      ),
-    );
+    const marks = await readMarks(popup, ['civiscope:start', 'civiscope:data', 'civiscope:rendered']);
     // The first two runs warm the browser's caches.
-    if (i >= 2) phases.push([marks[0] ?? Number.NaN, marks[1] ?? Number.NaN, marks[2] ?? Number.NaN]);
+    if (i >= 2) phases.push(marks);
   }
-  const med = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return ((s[s.length / 2 - 1] ?? 0) + (s[s.length / 2] ?? 0)) / 2;
-  };
+  const med = median;
   const total = phases.map((p) => p[2]);
   console.log(
     `phases (medians): script starts at ${med(phases.map((p) => p[0])).toFixed(1)} ms, ` +
