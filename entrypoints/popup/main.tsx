@@ -4,7 +4,8 @@ import { App } from '@/components/App';
 import { watchTabState } from '@/lib/background/tab-state';
 import { chooseLang, type Lang } from '@/lib/i18n';
 import { watchOverlay } from '@/lib/overlay/store';
-import { failedData, loadPopupData } from '@/lib/popup/popup-data';
+import { startLiveView } from '@/lib/popup/live-view';
+import { failedData, loadPopupDataFor, targetTab } from '@/lib/popup/popup-data';
 import { getLanguageChoice } from '@/lib/settings/settings';
 
 performance.mark('civiscope:start');
@@ -16,25 +17,28 @@ const langReady: Promise<Lang> = getLanguageChoice().then((choice) => {
 });
 const root = document.getElementById('app');
 
-async function show(): Promise<number | undefined> {
-  if (!root) return undefined;
-  const lang = await langReady;
-  try {
-    const data = await loadPopupData(location.search, lang);
-    performance.mark('civiscope:data');
-    render(<App data={data} lang={lang} />, root);
-    // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
-    performance.mark('civiscope:rendered');
-    return data.tabId;
-  } catch (error) {
-    render(<App data={failedData()} lang={lang} error={String(error)} />, root);
-    return undefined;
-  }
-}
+const tabUrlChanged = (tabId: number, onChange: () => void) =>
+  browser.tabs.onUpdated.addListener((id, change) => {
+    if (id === tabId && change.url) onChange();
+  });
 
 // The page's figure may arrive after the popup opened: show it as soon as the background has it.
-void show().then((tabId) => {
-  if (tabId !== undefined) watchTabState(tabId, () => void show());
+void startLiveView({
+  findTab: () => targetTab(location.search),
+  load: async (tab) => ({ data: await loadPopupDataFor(tab, await langReady), lang: await langReady }),
+  render: ({ data, lang }) => {
+    performance.mark('civiscope:data');
+    if (root) render(<App data={data} lang={lang} />, root);
+    // Lets the popup benchmark (scripts/bench-popup.ts) measure opening → comparison rendered.
+    performance.mark('civiscope:rendered');
+  },
+  fail: (error) =>
+    void langReady.then((lang) => root && render(<App data={failedData()} lang={lang} error={String(error)} />, root)),
+  watchTab: (tabId, onChange) => {
+    watchTabState(tabId, onChange);
+    // The popup shows a tab's state only for the URL it was reported for: follow the URL too.
+    tabUrlChanged(tabId, onChange);
+  },
+  // An account added or removed (here or in another window) changes what the popup shows.
+  watchOther: watchOverlay,
 });
-// An account added or removed (here or in another window) changes what the popup shows.
-watchOverlay(() => void show());

@@ -33,7 +33,11 @@ export interface PopupData {
  * popup opened as a page would otherwise see itself as the active tab.
  */
 export async function loadPopupData(search = location.search, lang: Lang = 'fr'): Promise<PopupData> {
-  const tab = await targetTab(search);
+  return loadPopupDataFor(await targetTab(search), lang);
+}
+
+/** The popup's data for a tab already found (see live-view.ts: the tab is watched before this runs). */
+export async function loadPopupDataFor(tab: PopupTab | undefined, lang: Lang = 'fr'): Promise<PopupData> {
   // The bundled dataset merged with the user's additions: an added account is listed like any other.
   const [{ index, ...overlay }, state, observations, cohort, dropped] = await Promise.all([
     loadMergedIndex(lang),
@@ -70,7 +74,10 @@ async function lazyDetect(url: string | undefined, state: TabState | null) {
   return (await import('../platforms/registry')).detectAccount;
 }
 
-async function targetTab(search: string) {
+export type PopupTab = { id?: number; url?: string };
+
+/** The tab the popup is about: `?tab=<id>` when given, else the active tab of the current window. */
+export async function targetTab(search: string): Promise<PopupTab | undefined> {
   const requested = Number(new URLSearchParams(search).get('tab'));
   if (Number.isInteger(requested) && requested > 0) return browser.tabs.get(requested).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
