@@ -145,3 +145,92 @@ export function jsonAt(text: string, start: number, path: readonly string[]): un
   }
   return to < 0 ? undefined : parse(text.slice(from, to));
 }
+
+// ——— From the end ———
+// YouTube puts the members a reader needs (header, metadata) after ~500 KB of `contents`. They are
+// found from the object's end with the engine's own string search and JSON parser: code that runs
+// once per page runs in the interpreter, where a loop over each character costs milliseconds.
+
+/** Whether the character at `i` is escaped (an odd number of backslashes before it). */
+function escaped(text: string, i: number): boolean {
+  let backslashes = 0;
+  for (let k = i - 1; text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function skipSpaceBack(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i--;
+  }
+}
+
+/** Candidates tried per key before giving up (each costs a parse of the object's tail). */
+const MAX_CANDIDATES = 20;
+
+/**
+ * The members from the top-level member `key` to the end of the object closed at `end`, parsed; or
+ * undefined. A candidate `"key":` is a top-level member exactly when the text from it to `end`,
+ * wrapped in braces, is valid JSON: nested deeper, its enclosing objects' closing braces would be
+ * unbalanced; inside a string, its quote would be escaped.
+ */
+function tailFrom(text: string, open: number, end: number, key: string): Record<string, unknown> | undefined {
+  const needle = `${JSON.stringify(key)}:`;
+  let at = text.lastIndexOf(needle, end);
+  for (let tries = 0; at > open && tries < MAX_CANDIDATES; tries++) {
+    const before = text.charCodeAt(skipSpaceBack(text, at - 1));
+    if (!escaped(text, at) && (before === COMMA || before === OPEN_BRACE)) {
+      const tail = parse(`{${text.slice(at, end)}}`);
+      if (tail && typeof tail === 'object') return tail as Record<string, unknown>;
+    }
+    at = text.lastIndexOf(needle, at - 1);
+  }
+  return undefined;
+}
+
+/**
+ * `jsonFields` for the object that starts at `start` and whose closing brace is at `end`, for members
+ * that come after a huge one: each key is looked for from the end, written as servers write it
+ * (`"key":`, no space). Where a key appears twice the last one counts, as with JSON.parse.
+ * Undefined when a key is not found that way (absent, or written otherwise): the caller may then
+ * scan forward.
+ */
+export function jsonFieldsFromEnd(
+  text: string,
+  start: number,
+  end: number,
+  keys: readonly string[],
+): Map<string, unknown> | undefined {
+  const open = skipSpace(text, start);
+  if (text.charCodeAt(open) !== OPEN_BRACE || text.charCodeAt(end) !== CLOSE_BRACE || end <= open) return undefined;
+  const out = new Map<string, unknown>();
+  for (const key of keys) {
+    if (out.has(key)) continue;
+    const tail = tailFrom(text, open, end, key);
+    if (!tail) return undefined;
+    // The tail holds every later member too: a later wanted key is taken from it, parsed once.
+    for (const k of keys) if (!out.has(k) && Object.hasOwn(tail, k)) out.set(k, tail[k]);
+  }
+  return out;
+}
+
+/**
+ * The members `keys` of the object assigned in a script (`var x = {…};`). When the object is the
+ * script's only statement (YouTube's ytInitialData), read from its end; otherwise scan forward from
+ * `start`. "Only statement": the script ends with the first `};` after `start` — `;` never follows a
+ * brace inside JSON, so an earlier `};` means another statement (then forward). A second statement
+ * separated by a new line only would be read instead; readers check the identity of what they read.
+ */
+export function assignedJsonFields(
+  text: string,
+  start: number,
+  keys: readonly string[],
+): Map<string, unknown> | undefined {
+  const close = text.indexOf('};', start);
+  if (close > start && /^;\s*$/.test(text.slice(close + 1))) {
+    const fromEnd = jsonFieldsFromEnd(text, start, close, keys);
+    if (fromEnd) return fromEnd;
+  }
+  return jsonFields(text, start, keys);
+}

@@ -1,4 +1,4 @@
-import { jsonFields } from './json-fields';
+import { assignedJsonFields } from './json-fields';
 import type { AudienceReading, Metric, Precision, ReadingSource } from './types';
 
 /** Helpers shared by the page readers: small on purpose, they all ship in the content script. */
@@ -75,13 +75,14 @@ export function readAssignedJson(doc: Document, marker: string): unknown {
 
 /**
  * Some members of the JSON object assigned after `marker` in an inline script, each parsed on its own
- * (see json-fields.ts): YouTube's ytInitialData is ~600 KB, of which the reader needs ~15 KB.
+ * (see json-fields.ts): YouTube's ytInitialData is ~600 KB, of which the reader needs ~15 KB, found
+ * from the object's end.
  */
 export function readAssignedJsonFields(doc: Document, marker: string, keys: readonly string[]): Map<string, unknown> {
   for (const s of doc.querySelectorAll('script:not([src])')) {
     const text = s.textContent ?? '';
     const at = text.indexOf(marker);
-    if (at >= 0) return jsonFields(text, at + marker.length, keys) ?? new Map();
+    if (at >= 0) return assignedJsonFields(text, at + marker.length, keys) ?? new Map();
   }
   return new Map();
 }

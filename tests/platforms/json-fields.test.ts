@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonAt, jsonFields, skipJsonValue } from '@/lib/platforms/json-fields';
+import { assignedJsonFields, jsonAt, jsonFields, jsonFieldsFromEnd, skipJsonValue } from '@/lib/platforms/json-fields';
 
 /** A big object whose wanted member comes after ~600 KB of others, as in YouTube's ytInitialData. */
 function bigData(): string {
@@ -99,5 +100,87 @@ describe('skipJsonValue', () => {
     [',', -1],
   ])('%j ends at %i', (text, end) => {
     expect(skipJsonValue(text, 0)).toBe(end);
+  });
+});
+
+describe('jsonFieldsFromEnd', () => {
+  const fromEnd = (text: string, keys: string[]) => {
+    const fields = jsonFieldsFromEnd(text, 0, text.lastIndexOf('}'), keys);
+    return fields && Object.fromEntries(fields);
+  };
+
+  it('finds the top-level members after 600 KB from the end, ignoring nested keys and keys in strings', () => {
+    const text = `var ytInitialData = ${bigData()};`;
+    const fields = jsonFieldsFromEnd(text, text.indexOf('{'), text.lastIndexOf('}'), ['header', 'metadata']);
+    expect(fields?.get('header')).toEqual({ c4TabbedHeaderRenderer: { channelId: 'UCreal' } });
+    expect(fields?.get('metadata')).toEqual({ channelMetadataRenderer: { title: 'Real' } });
+  });
+
+  it.each<[string, string, string[], Record<string, unknown> | undefined]>([
+    [
+      'the same key nested after the top-level one, and inside a string',
+      '{"header": {"x": 1}, "topbar": {"header": "nested", "b": {"header": 2}}, "s": "\\"header\\": 3"}',
+      ['header'],
+      { header: { x: 1 } },
+    ],
+    ['a key ending in an escaped quote', '{"header": 1, "a \\"header": 2}', ['header'], { header: 1 }],
+    ['escaped quotes in strings', '{"b": 2, "a": "x\\"}y"}', ['b'], { b: 2 }],
+    ['escaped backslash before a closing quote', '{"b": {"c": "}"}, "a": "x\\\\"}', ['b'], { b: { c: '}' } }],
+    [
+      'nested braces and brackets',
+      '{"b": [1, 2], "a": [{"x": [1, {"y": "]}["}]}]}',
+      ['a', 'b'],
+      {
+        a: [{ x: [1, { y: ']}[' }] }],
+        b: [1, 2],
+      },
+    ],
+    ['literals and numbers', '{"t": true, "f": false, "n": null, "x": -1.5e3}', ['t', 'x'], { t: true, x: -1500 }],
+    ['the last of two equal keys (as JSON.parse)', '{"b": 1, "b": 2}', ['b'], { b: 2 }],
+    // Not found written as servers write it: undefined, and the caller scans forward.
+    ['the key as a nested key only', '{"a": {"b": 1}}', ['b'], undefined],
+    ['a space before the colon', '{"a" : 1}', ['a'], undefined],
+    ['an escaped key', '{"\\u0062": 3}', ['b'], undefined],
+    ['an absent key', '{"a": 1}', ['a', 'b'], undefined],
+    ['a value that is not JSON after the key', '{"b": 1, "c": tru}', ['b'], undefined],
+    ['garbage between members', '{"b": 2 "a": 1}', ['b'], undefined],
+    ['not an object', '[1, {"a": 2}]', ['a'], undefined],
+  ])('%s', (_, text, keys, expected) => {
+    expect(fromEnd(text, keys)).toEqual(expected);
+  });
+
+  it('gives exactly what JSON.parse gives, whenever it gives something (any spacing, any keys)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 8 }),
+        fc.constantFrom(0, 1, '\t'),
+        fc.array(fc.string(), { maxLength: 3 }),
+        (object, space, extra) => {
+          const text = JSON.stringify(object, null, space);
+          const keys = [...new Set([...Object.keys(object).slice(-2), ...extra])];
+          const parsed = JSON.parse(text) as Record<string, unknown>;
+          const got = fromEnd(text, keys);
+          if (got) expect(got).toEqual(Object.fromEntries(keys.map((k) => [k, parsed[k]])));
+          // Compact text holding every key: always found.
+          if (space === 0 && keys.every((k) => Object.hasOwn(object, k)) && keys.length) expect(got).toBeDefined();
+        },
+      ),
+      { numRuns: 500, seed: 20261201 },
+    );
+  });
+});
+
+describe('assignedJsonFields', () => {
+  it.each<[string, string, Record<string, unknown> | undefined]>([
+    ['the object is the last statement: read from the end', 'var d = {"a": 1, "b": 2};\n', { b: 2 }],
+    ['another statement follows: scanned forward', 'var d = {"a": 1, "b": 2}; var e = {"b": 3};', { b: 2 }],
+    ['a call follows: scanned forward', 'var d = {"b": 2}; f({})', { b: 2 }],
+    ['broken at the end, fine at the start: scanned forward', 'var d = {"b": 2, "a": "x};', { b: 2 }],
+    ['broken at the start, fine at the end: read from the end', 'var d = {"a": tru e, "b": 2};', { b: 2 }],
+    ['"};" inside a string: scanned forward', 'var d = {"b": 2, "a": "f(){};"};', { b: 2 }],
+    ['nothing usable', 'var d = oops;', undefined],
+  ])('%s', (_, text, expected) => {
+    const fields = assignedJsonFields(text, text.indexOf('=') + 1, ['b']);
+    expect(fields && Object.fromEntries(fields)).toEqual(expected);
   });
 });
