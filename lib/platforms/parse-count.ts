@@ -68,10 +68,47 @@ const UNITS: Record<string, number> = {
 // Grouping separators: space, no-break space (U+00A0), narrow no-break space (U+202F), thin space,
 // dot, comma, apostrophes (de-CH). A separator is grouping only when exactly 3 digits follow.
 const NUM = String.raw`(\d+(?:[ \u00a0\u202f\u2009.,'’]\d{3}(?!\d))*(?:[.,]\d+)?)`;
+// Letters (L) and letters or marks (LM): Unicode's classes, or — for text whose every character is in
+// the blocks the platforms' labels use (Latin, Devanagari, CJK, punctuation) — the same classes
+// spelled out over those blocks. Compiling \p{L} and \p{M} with the `u` flag costs the page several
+// milliseconds on first use; the spelled-out classes well under one. tests/platforms/parse-count
+// checks every code point of those blocks against \p{L} and \p{M}. ı, İ and ſ are left out (their
+// case-insensitive matching differs without `u`): text holding them takes Unicode's classes.
+export const LETTERS = {
+  unicode: { L: String.raw`\p{L}`, LM: String.raw`\p{L}\p{M}`, flags: 'u' },
+  blocks: {
+    L: String.raw`\u0041-\u005a\u0061-\u007a\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u012f\u0132-\u017e\u0180-\u024f\u0904-\u0939\u093d\u0950\u0958-\u0961\u0971-\u097f\u3005\u3006\u3031-\u3035\u303b\u303c\u4e00-\u9fff`,
+    LM: String.raw`\u0041-\u005a\u0061-\u007a\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u012f\u0132-\u017e\u0180-\u024f\u0300-\u036f\u0900-\u0963\u0971-\u097f\u3005\u3006\u302a-\u302f\u3031-\u3035\u303b\u303c\u4e00-\u9fff`,
+    flags: '',
+  },
+} as const;
+export type LetterClasses = keyof typeof LETTERS;
+
+/** A character outside the blocks spelled out in LETTERS.blocks (or one of ı, İ, ſ). */
+export const OUTSIDE_BLOCKS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class starts at U+0000 on purpose.
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: combining marks (U+0300…) are one of the blocks.
+  /[^\u0000-\u012f\u0132-\u017e\u0180-\u024f\u0300-\u036f\u0900-\u097f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff]/;
+
+/** Which letter classes `text` can be matched with. */
+export const lettersFor = (text: string): LetterClasses => (OUTSIDE_BLOCKS.test(text) ? 'unicode' : 'blocks');
+
 // "mil millones" and "mil M" (es) must be tried before "mil"; a unit ends where letters and their
 // marks end (Devanagari vowel signs are marks), "." or "॰" is optional (de "Mio.", hi "क॰").
-const UNIT = String.raw`(?:[ \u00a0\u202f\u2009]?(mil[ \u00a0\u202f]millones|mil[ \u00a0\u202f]m|[\p{L}\p{M}]+)[.\u0970]?(?![\p{L}\p{M}]))?`;
-const COUNT_RE = new RegExp(String.raw`(?<![\d.,])${NUM}${UNIT}`, 'iu');
+const unitPattern = (LM: string) =>
+  String.raw`(?:[ \u00a0\u202f\u2009]?(mil[ \u00a0\u202f]millones|mil[ \u00a0\u202f]m|[${LM}]+)[.\u0970]?(?![${LM}]))?`;
+
+// Compiled on first use only, per letter classes.
+const countRes = new Map<LetterClasses, RegExp>();
+function countRe(letters: LetterClasses): RegExp {
+  let re = countRes.get(letters);
+  if (!re) {
+    const { LM, flags } = LETTERS[letters];
+    re = new RegExp(String.raw`(?<![\d.,])${NUM}${unitPattern(LM)}`, `i${flags}`);
+    countRes.set(letters, re);
+  }
+  return re;
+}
 
 function unitFactor(unit: string | undefined): number | undefined {
   if (!unit) return 1;
@@ -120,8 +157,8 @@ function countFromMatch(num: string, unit: string | undefined): ParsedCount | un
  * Returns undefined for anything that is not a well-formed count. Use parseCountNear when the text
  * holds several numbers.
  */
-export function parseCount(text: string): ParsedCount | undefined {
-  const m = COUNT_RE.exec(text);
+export function parseCount(text: string, letters: LetterClasses = lettersFor(text)): ParsedCount | undefined {
+  const m = countRe(letters).exec(text);
   if (!m) return undefined;
   // A word after the number that is not a unit ("5,750 followers") is simply not part of it.
   return countFromMatch(m[1] ?? '', unitFactor(m[2]) === undefined ? undefined : m[2]);
@@ -144,17 +181,19 @@ export const COUNT_LABELS: Record<Metric, readonly string[]> = {
 
 const anchoredCache = new Map<string, RegExp>();
 
-function anchoredRe(labels: readonly string[]): RegExp {
+function anchoredRe(labels: readonly string[], letters: LetterClasses): RegExp {
   const key = labels.join('|');
-  let re = anchoredCache.get(key);
+  const cacheKey = `${letters} ${key}`;
+  let re = anchoredCache.get(cacheKey);
   if (!re) {
+    const { L, LM, flags } = LETTERS[letters];
     // number [unit] [de|d'|di] label — the label must follow the number, so that "136 Following,
     // 2,362 Followers" yields 2,362 and never the first number of the text.
     re = new RegExp(
-      String.raw`(?<![\d.,])${NUM}${UNIT}[\s\u00a0\u202f]*(?:de |d['’]|di )?(?:${key})(?![\p{L}])`,
-      'giu',
+      String.raw`(?<![\d.,])${NUM}${unitPattern(LM)}[\s\u00a0\u202f]*(?:de |d['’]|di )?(?:${key})(?![${L}])`,
+      `gi${flags}`,
     );
-    anchoredCache.set(key, re);
+    anchoredCache.set(cacheKey, re);
   }
   re.lastIndex = 0;
   return re;
@@ -164,9 +203,15 @@ function anchoredRe(labels: readonly string[]): RegExp {
  * Finds the count attached to one of `labels` (a metric name or regex fragments from COUNT_LABELS):
  * "136 Following, 2,362 Followers" → 2,362 for 'followers'. Returns the first labelled count.
  */
-export function parseCountNear(text: string, labels: Metric | readonly string[]): ParsedCount | undefined {
+export function parseCountNear(
+  text: string,
+  labels: Metric | readonly string[],
+  letters: LetterClasses = lettersFor(text),
+): ParsedCount | undefined {
+  // Labels given as fragments may use Unicode-only syntax: only the metrics' own take the blocks.
   const list = typeof labels === 'string' ? COUNT_LABELS[labels] : labels;
-  for (const m of text.matchAll(anchoredRe(list))) {
+  const classes = typeof labels === 'string' ? letters : 'unicode';
+  for (const m of text.matchAll(anchoredRe(list, classes))) {
     // A word between number and label that is not a unit ("12 new followers") breaks the link.
     if (m[2] && unitFactor(m[2]) === undefined) continue;
     const found = countFromMatch(m[1] ?? '', m[2]);

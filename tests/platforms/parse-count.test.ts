@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { parseCount, parseCountNear } from '@/lib/platforms/parse-count';
+import { describe, expect, it, test } from 'vitest';
+import { LETTERS, lettersFor, OUTSIDE_BLOCKS, parseCount, parseCountNear } from '@/lib/platforms/parse-count';
+import type { Metric } from '@/lib/platforms/types';
+
+const METRICS: Metric[] = ['followers', 'subscribers', 'page-likes'];
 
 const NB = '\u00a0'; // no-break space
 const NN = '\u202f'; // narrow no-break space
@@ -165,6 +168,57 @@ describe('Intl.NumberFormat output parses back', () => {
         expect(got?.precision, text).toBe(factor === 1 ? 'exact' : 'rounded');
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('letter classes spelled out over the labels’ blocks (cheaper to compile than \\p{L})', () => {
+  it('agree with Unicode’s \\p{L} and \\p{M} on every code point of the blocks', () => {
+    const L = new RegExp(`^[${LETTERS.blocks.L}]$`);
+    const LM = new RegExp(`^[${LETTERS.blocks.LM}]$`);
+    const disagree: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      const c = String.fromCharCode(cp);
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (OUTSIDE_BLOCKS.test(c)) continue;
+      if (L.test(c) !== /\p{L}/u.test(c)) disagree.push(`L U+${cp.toString(16)}`);
+      if (LM.test(c) !== /[\p{L}\p{M}]/u.test(c)) disagree.push(`LM U+${cp.toString(16)}`);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  it.each<[string, 'blocks' | 'unicode']>([
+    ['4,69 M d’abonnés', 'blocks'],
+    ['2,362 Followers, 136 Following', 'blocks'],
+    ['12\u202f345 abonnés', 'blocks'],
+    ['„Gefällt mir“-Angaben: 1.234', 'blocks'],
+    ['12 लाख सब्सक्राइबर', 'blocks'],
+    ['123万人のフォロワー', 'unicode'],
+    ['12 тыс. подписчиков', 'unicode'],
+    ['ıstanbul 12 followers', 'unicode'],
+    ['ſubscribers 12', 'unicode'],
+    ['emoji 🎉 12 followers', 'unicode'],
+  ])('%s → %s', (text, letters) => {
+    expect(lettersFor(text)).toBe(letters);
+  });
+
+  // Characters of the blocks that matter around counts: digits, separators, units, labels, letters.
+  const piece = fc.constantFrom(
+    ..."0123456789 ,.\u00a0\u202f\u2009’'-:;()".split(''),
+    ...['k', 'K', 'M', 'Mio.', 'mil', 'mil M', 'mil millones', 'Md', 'lakh', 'लाख', 'क॰', '万', '億'],
+    ...['followers', 'Followers', 'abonnés', 'ABONNÉS', 'd’abonnés', 'de ', 'suscriptores', 'likes', "J'aime"],
+    ...['mentions J’aime', '„Gefällt mir“', 'iscritti', 'Abonnenten', 'é', 'É', 'ÿ', 'µ', 'a', 'x', 'ñ', '\u0301'],
+  );
+
+  it('give the same counts as Unicode’s classes on text made of those blocks', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.constantFrom(...METRICS), (pieces, metric) => {
+        const text = pieces.join('');
+        expect(lettersFor(text)).toBe('blocks');
+        expect(parseCount(text, 'blocks')).toEqual(parseCount(text, 'unicode'));
+        expect(parseCountNear(text, metric, 'blocks')).toEqual(parseCountNear(text, metric, 'unicode'));
+      }),
+      { numRuns: 3000, seed: 20261201 },
     );
   });
 });
