@@ -8,5 +8,7 @@ import { bluesky } from '@/lib/platforms/bluesky/url';
 export default defineContentScript({
   matches: [...bluesky.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, bluesky, readerLoader('/reader-bluesky.js')),
 });

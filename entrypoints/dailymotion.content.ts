@@ -8,5 +8,7 @@ import { dailymotion } from '@/lib/platforms/dailymotion/url';
 export default defineContentScript({
   matches: [...dailymotion.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, dailymotion, readerLoader('/reader-dailymotion.js')),
 });

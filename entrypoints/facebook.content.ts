@@ -8,5 +8,7 @@ import { facebook } from '@/lib/platforms/facebook/url';
 export default defineContentScript({
   matches: [...facebook.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, facebook, readerLoader('/reader-facebook.js')),
 });

@@ -8,5 +8,7 @@ import { flickr } from '@/lib/platforms/flickr/url';
 export default defineContentScript({
   matches: [...flickr.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, flickr, readerLoader('/reader-flickr.js')),
 });

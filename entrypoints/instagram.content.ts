@@ -8,5 +8,7 @@ import { instagram } from '@/lib/platforms/instagram/url';
 export default defineContentScript({
   matches: [...instagram.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, instagram, readerLoader('/reader-instagram.js')),
 });

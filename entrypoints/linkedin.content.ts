@@ -8,5 +8,7 @@ import { linkedin } from '@/lib/platforms/linkedin/url';
 export default defineContentScript({
   matches: [...linkedin.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, linkedin, readerLoader('/reader-linkedin.js')),
 });

@@ -8,5 +8,7 @@ import { mastodon } from '@/lib/platforms/mastodon/url';
 export default defineContentScript({
   matches: [...mastodon.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, mastodon, readerLoader('/reader-mastodon.js')),
 });

@@ -8,5 +8,7 @@ import { threads } from '@/lib/platforms/threads/url';
 export default defineContentScript({
   matches: [...threads.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, threads, readerLoader('/reader-threads.js')),
 });

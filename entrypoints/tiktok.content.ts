@@ -8,5 +8,7 @@ import { tiktok } from '@/lib/platforms/tiktok/url';
 export default defineContentScript({
   matches: [...tiktok.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, tiktok, readerLoader('/reader-tiktok.js')),
 });

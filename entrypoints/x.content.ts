@@ -8,5 +8,7 @@ import { x } from '@/lib/platforms/x/url';
 export default defineContentScript({
   matches: [...x.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, x, readerLoader('/reader-x.js')),
 });

@@ -8,5 +8,7 @@ import { youtube } from '@/lib/platforms/youtube/url';
 export default defineContentScript({
   matches: [...youtube.matches],
   runAt: 'document_idle',
+  // No window.postMessage naming the extension to the page (lib/content/README.md).
+  noScriptStartedPostMessage: true,
   main: (ctx) => startContentScript(ctx, youtube, readerLoader('/reader-youtube.js')),
 });

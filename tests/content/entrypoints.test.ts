@@ -17,6 +17,16 @@ describe('content scripts', () => {
     expect(entry.default.matches).toEqual([...platform.matches]);
   });
 
+  it.each(PLATFORMS.map((p) => [p.id] as const))(
+    '%s never posts a message naming the extension to the page',
+    async (id) => {
+      const entry = (await import(`../../entrypoints/${id}.content.ts`)) as {
+        default: { noScriptStartedPostMessage?: boolean };
+      };
+      expect(entry.default.noScriptStartedPostMessage).toBe(true);
+    },
+  );
+
   it.each(PLATFORMS.map((p) => [p.id] as const))('%s loads its reader on demand, never statically', async (id) => {
     const source = readFileSync(path.join(ENTRYPOINTS, `${id}.content.ts`), 'utf8');
     expect(source).not.toMatch(/from '[^']*\/reader'/);
