@@ -6,6 +6,7 @@ import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations, recordObservation } from '../history/store';
 import { chooseLang, type Lang, translator } from '../i18n';
 import { entityName } from '../i18n/format';
+import { detectAccount } from '../platforms/registry';
 import { startRefreshService } from '../refresh/service';
 import { cohortPreference, getCohortChoice } from '../settings/preferences';
 import {
@@ -161,11 +162,25 @@ export function startBackground(
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     // A new document is loading. Where we have no host permission the URL is hidden from us,
     // which means the tab left the supported platforms: forget what we knew.
-    if (changeInfo.status !== 'loading') return;
-    const url = changeInfo.url ?? tab.url;
+    if (changeInfo.status === 'loading') {
+      const url = changeInfo.url ?? tab.url;
+      void enqueue(tabId, async () => {
+        const state = await getTabState(tabId);
+        if (state && state.url !== url) await clearTab(tabId);
+      });
+      return;
+    }
+    // An in-app navigation to a page that is not an account: content scripts say nothing there
+    // (lib/content/start.ts), the browser's URL says it. The tab may already be on the next
+    // account, whose report came first: only its current URL counts.
+    const url = changeInfo.url;
+    if (!url || detectAccount(url)) return;
     void enqueue(tabId, async () => {
       const state = await getTabState(tabId);
-      if (state && state.url !== url) await clearTab(tabId);
+      if (!state || state.url === url) return;
+      const current = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+      if (current && detectAccount(current)) return;
+      await clearTab(tabId);
     });
   });
 

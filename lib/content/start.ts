@@ -22,9 +22,12 @@ const unloaded = (error: unknown): AudienceReading => ({
 /**
  * The content script's whole job: say which account (if any) this page is, on load and on
  * every in-app navigation, then read the audience the page shows. Pages that are not accounts
- * cost one URL parse and one message. Each platform has its own content script (see
+ * cost one URL parse. Each platform has its own content script (see
  * entrypoints/*.content.ts) so that a page loads only its platform's grammar; its reader is
  * loaded (`loadReader`, see load-reader.ts) only once a page of the document is an account.
+ * On an account page whose figure is already there, one message says both which account it is
+ * and its reading; otherwise the account is announced as soon as the first reading finds nothing,
+ * and the reading follows.
  */
 export function startContentScript(
   ctx: ContentScriptContext,
@@ -40,26 +43,33 @@ export function startContentScript(
   const onPage = (href: string) => {
     current?.abort();
     const account = detect(grammar, href);
-    send({ type: 'civiscope:page', url: href, account, signals: pageSignals(document, grammar.id) });
+    // A page that is not an account costs a URL parse, nothing more: no message (the background
+    // learns the tab left an account from the browser's tabs.onUpdated), no extension API touched.
     if (!account) return;
     const controller = new AbortController();
     current = controller;
+    let announced = false;
+    const announce = () => {
+      if (announced || controller.signal.aborted || !ctx.isValid) return;
+      announced = true;
+      send({ type: 'civiscope:page', url: href, account, signals: pageSignals(document, grammar.id) });
+    };
     void loadReader()
       .then(
-        (reader) => awaitReading(document, account, reader, { signal: controller.signal }),
+        (reader) => awaitReading(document, account, reader, { signal: controller.signal, onPending: announce }),
         (error: unknown) => (controller.signal.aborted ? undefined : unloaded(error)),
       )
       .then((reading) => {
-        if (reading && !controller.signal.aborted && ctx.isValid) {
-          send({
-            type: 'civiscope:page',
-            url: href,
-            account,
-            reading,
-            readAt: Date.now(),
-            signals: pageSignals(document, grammar.id),
-          });
-        }
+        if (!reading || controller.signal.aborted || !ctx.isValid) return;
+        announced = true;
+        send({
+          type: 'civiscope:page',
+          url: href,
+          account,
+          reading,
+          readAt: Date.now(),
+          signals: pageSignals(document, grammar.id),
+        });
       });
   };
   ctx.onInvalidated(() => current?.abort());

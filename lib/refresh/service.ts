@@ -3,6 +3,7 @@ import { compareAccountOnScreen } from '../compare/account';
 import type { PageReport } from '../content/messages';
 import type { DatasetIndex } from '../dataset/lookup';
 import { loadObservations } from '../history/store';
+import { detectAccount } from '../platforms/registry';
 import { browserPorts, onPlatformHost } from './browser-ports';
 import { RefreshDriver } from './driver';
 import { isRefreshCancel, isRefreshStart, type RefreshStartMessage } from './messages';
@@ -70,9 +71,11 @@ export function startRefreshService(
     if (!changeInfo.url || !/^https?:/.test(changeInfo.url)) return;
     const url = changeInfo.url;
     void driver.currentTab().then((current) => {
-      if (current?.tabId === tabId && !onPlatformHost(current.platform, url)) {
-        void driver.dispatch({ type: 'tab-left', tabId });
-      }
+      if (current?.tabId !== tabId) return;
+      if (!onPlatformHost(current.platform, url)) return void driver.dispatch({ type: 'tab-left', tabId });
+      // A page of the platform that is not an account (a login wall, a redirect): content scripts
+      // send nothing there (lib/content/start.ts); the job learns it from the URL.
+      if (!detectAccount(url)) void driver.report(tabId, { url, account: null });
     });
   });
 

@@ -101,6 +101,31 @@ describe('background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
   });
 
+  // Content scripts send nothing on pages that are not accounts: the browser's URL tells.
+  it.each<[string, string, string, string]>([
+    ['to a page that is not an account: cleared', 'https://x.com/explore', 'https://x.com/explore', ''],
+    ['to a login wall: cleared', 'https://x.com/i/flow/login', 'https://x.com/i/flow/login', ''],
+    ['to another account: kept until its report', 'https://x.com/Lyon', 'https://x.com/Lyon', 'VILLE'],
+    ['to the same page with a fragment: kept', 'https://x.com/Paris#top', 'https://x.com/Paris#top', 'VILLE'],
+    [
+      'to a page that is not an account, already left for an account',
+      'https://x.com/explore',
+      'https://x.com/Lyon',
+      'VILLE',
+    ],
+  ])('in-app navigation %s', async (_name, changedTo, tabNow, badge) => {
+    await send(1, report({}));
+    await fakeBrowser.tabs.create({ url: tabNow });
+    const [tab] = await fakeBrowser.tabs.query({ url: tabNow });
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...(tab as object), id: 1, url: tabNow } as never);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { url: changedTo }, { id: 1, url: changedTo } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe(badge));
+    // Give a wrong clear the time to happen before the verdict.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe(badge);
+    expect((await getTabState(1)) === null).toBe(badge === '');
+  });
+
   it('ignores messages that are not page reports and messages without a tab', async () => {
     await send(1, { type: 'something-else' });
     await fakeBrowser.runtime.onMessage.trigger(report({}), {}, () => {});

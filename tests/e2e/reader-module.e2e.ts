@@ -31,21 +31,31 @@ describe('the reader module in Chromium', () => {
     await browser?.close();
   });
 
-  it('is never loaded on a page that is not an account', async () => {
+  it('is never loaded on a page that is not an account, and nothing is sent from it', async () => {
     readerRequests.length = 0;
     const page = await browser.context.newPage();
+    const messages: string[] = [];
+    // What the page's own scripts could see of the extension: nothing posted to the window.
+    await page.exposeFunction('civiscopeTestMessage', (data: string) => messages.push(data));
+    await page.addInitScript(() =>
+      window.addEventListener('message', (e) =>
+        (window as unknown as { civiscopeTestMessage(d: string): void }).civiscopeTestMessage(JSON.stringify(e.data)),
+      ),
+    );
     await page.goto('https://x.com/explore');
     const tabId = await tabIdOf(browser, page);
-    // The report for the page has arrived (no reading: not an account); still no reader request.
-    await expect
-      .poll(() =>
-        browser.worker.evaluate(
-          async (id) => (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`] !== undefined,
-          tabId,
-        ),
-      )
-      .toBe(true);
+    const stored = () =>
+      browser.worker.evaluate(async (id) => (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`], tabId);
+    // Long enough for the content script (document_idle) to have run and said anything it would say.
+    await page.waitForTimeout(1500);
     expect(readerRequests).toEqual([]);
+    expect(await stored()).toBeUndefined();
+    expect(messages).toEqual([]);
+    // The content script is there all the same: an in-app navigation to an account loads the reader.
+    await page.click('a[href="/Paris"]');
+    expect(await readingOf(browser, tabId)).toBe(1_234_567);
+    expect(readerRequests).toHaveLength(1);
+    expect(messages).toEqual([]);
     await page.close();
   });
 
