@@ -164,7 +164,13 @@ interface Profile {
 const isExtension = (url: string) => url.startsWith('chrome-extension://');
 
 /** Self time (ms) of the extension's frames, and the same with native frames called from them. */
-function extensionTime(profile: Profile): { self: number; incl: number; steady: number; top: Map<string, number> } {
+function extensionTime(profile: Profile): {
+  self: number;
+  incl: number;
+  steady: number;
+  top: Map<string, number>;
+  longest: number[];
+} {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -182,6 +188,7 @@ function extensionTime(profile: Profile): { self: number; incl: number; steady: 
   let incl = 0;
   let samples = 0;
   const top = new Map<string, number>();
+  const longest: number[] = [];
   // A sample lasts until the next one; the last sample has no known duration.
   for (let i = 0; i < profile.samples.length - 1; i++) {
     const node = byId.get(profile.samples[i] ?? -1);
@@ -190,6 +197,7 @@ function extensionTime(profile: Profile): { self: number; incl: number; steady: 
     if (isExtension(node.callFrame.url)) {
       self += us;
       samples++;
+      longest.push(us / 1000);
       const key = `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber}`;
       top.set(key, (top.get(key) ?? 0) + us / 1000);
     }
@@ -206,7 +214,14 @@ function extensionTime(profile: Profile): { self: number; incl: number; steady: 
   // median interval instead: an estimate of the CPU time that such pauses do not inflate.
   const deltas = profile.timeDeltas.slice(1).sort((a, b) => a - b);
   const typical = deltas[Math.floor(deltas.length / 2)] ?? 0;
-  return { self: self / 1000, incl: incl / 1000, steady: (samples * typical) / 1000, top };
+  longest.sort((a, b) => b - a);
+  return {
+    self: self / 1000,
+    incl: incl / 1000,
+    steady: (samples * typical) / 1000,
+    top,
+    longest: longest.slice(0, 5),
+  };
 }
 
 // The bench's own mark in every document (main world, at document start): a load whose profile
@@ -294,6 +309,9 @@ for (const extension of [EXTENSION, FLOOR]) {
         for (const r of runs) for (const [k, v] of r.top) top.set(k, (top.get(k) ?? 0) + v / runs.length);
         for (const [k, v] of [...top].sort((a, b) => b[1] - a[1]).slice(0, 12))
           console.log(`    ${v.toFixed(2).padStart(7)} ms  ${k}`);
+        // A sample lasts until the next one: a long one is the renderer paused (descheduled, or a
+        // stop the profiler cannot sample) while the extension's code was on the stack.
+        for (const r of runs) console.log(`    longest samples (ms): ${r.longest.map((x) => x.toFixed(2)).join(' ')}`);
       }
     }
   } finally {
