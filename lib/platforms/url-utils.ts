@@ -97,3 +97,22 @@ const HOSTNAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
 export function isHostName(s: string): boolean {
   return HOSTNAME.test(s);
 }
+
+// Anything but printable ASCII (control characters included) takes the Unicode pattern: same answer.
+const NON_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * A test by a Unicode-aware pattern (\p{L}…, `u` flag) that compiles it only for text that needs it:
+ * pure-ASCII text is tested by `ascii`, the same pattern restricted to ASCII. Compiling a Unicode
+ * property class costs milliseconds on first use, in every page the content script runs on, and
+ * most keys are ASCII. tests/platforms/url-utils checks both agree.
+ */
+export function unicodeTest({ ascii, unicode }: UnicodePattern): (s: string) => boolean {
+  return (s) => (NON_ASCII.test(s) ? unicode.test(s) : ascii.test(s));
+}
+
+/** A Unicode-aware pattern and the same restricted to ASCII (\p{L} → A-Za-z, \p{N} → 0-9, \p{M} → none). */
+export interface UnicodePattern {
+  ascii: RegExp;
+  unicode: RegExp;
+}

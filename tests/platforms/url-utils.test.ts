@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyRest, isHostName, isNumericId, pathSegments, safeDecode } from '@/lib/platforms/url-utils';
+import { KEY_PATTERN } from '@/lib/platforms/linkedin/url';
+import {
+  classifyRest,
+  isHostName,
+  isNumericId,
+  pathSegments,
+  safeDecode,
+  unicodeTest,
+} from '@/lib/platforms/url-utils';
+import { HANDLE_PATTERN, LEGACY_NAME_PATTERN, NAME_PATTERN } from '@/lib/platforms/youtube/url';
 
 describe('pathSegments', () => {
   it.each([
@@ -53,5 +63,42 @@ describe('isNumericId and isHostName', () => {
     ['Paris.fr', false],
   ])('isHostName(%s) is %s', (s, ok) => {
     expect(isHostName(s)).toBe(ok);
+  });
+});
+
+describe('unicodeTest: the ASCII form of a Unicode pattern, on ASCII text', () => {
+  const PATTERNS = [
+    ['YouTube handle', HANDLE_PATTERN],
+    ['YouTube /c/ or /user/ name', NAME_PATTERN],
+    ['YouTube legacy name', LEGACY_NAME_PATTERN],
+    ['LinkedIn key', KEY_PATTERN],
+  ] as const;
+
+  it.each(PATTERNS)('%s: same answer as the Unicode pattern on any text', (_name, pattern) => {
+    const test = unicodeTest(pattern);
+    const alphabet = fc.constantFrom(..."aZ09_.-·@/' éÉß日ह\u0301٣Ⅻ".split(''), 'company/', 'in/', '@ab');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.array(alphabet).map((a) => a.join('')),
+        ),
+        (s) => {
+          expect(test(s)).toBe(pattern.unicode.test(s));
+        },
+      ),
+      { numRuns: 3000, seed: 20261201 },
+    );
+  });
+
+  it.each(PATTERNS)('%s: every ASCII character is classed alike', (_name, pattern) => {
+    const test = unicodeTest(pattern);
+    // Each printable ASCII character inside a valid-looking key, on both paths.
+    const base = pattern === PATTERNS[3][1] ? 'company/ab' : pattern === PATTERNS[0][1] ? '@abc' : 'abc';
+    for (let c = 32; c < 127; c++) {
+      const s = base + String.fromCharCode(c);
+      expect(test(s), JSON.stringify(s)).toBe(pattern.unicode.test(s));
+    }
   });
 });

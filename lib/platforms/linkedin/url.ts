@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountPathSegments, accountRef, classifyRest, hostName } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostName, unicodeTest } from '../url-utils';
 
 // linkedin.com, www. and the two-letter country subdomains (fr., de., uk.…) serve the same pages.
 // Other subdomains (business., learning., developer.…) are separate sites.
@@ -30,10 +30,15 @@ const PERSON_RULES = {
 };
 
 // Slugs are percent-encoded in URLs and may hold letters of any script (`regroupement-des-éco-quartiers`).
-const KEY = /^(?:company|showcase|school|in)\/[\p{L}\p{M}\p{N}_.'-]{1,100}$/u;
+// Tested by its ASCII form on ASCII keys (see unicodeTest).
+export const KEY_PATTERN = {
+  ascii: /^(?:company|showcase|school|in)\/[A-Za-z0-9_.'-]{1,100}$/,
+  unicode: /^(?:company|showcase|school|in)\/[\p{L}\p{M}\p{N}_.'-]{1,100}$/u,
+};
+const KEY = unicodeTest(KEY_PATTERN);
 
 function isValidKey(key: string): boolean {
-  return KEY.test(key) && key === key.toLowerCase();
+  return KEY(key) && key === key.toLowerCase();
 }
 
 function parseAccountUrl(url: URL): AccountRef | undefined {

@@ -1,6 +1,6 @@
 import { PLATFORM_LABELS } from '../labels';
 import type { AccountRef, PlatformGrammar } from '../types';
-import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName } from '../url-utils';
+import { accountPathSegments, accountRef, classifyRest, hostMatches, hostName, unicodeTest } from '../url-utils';
 
 // music.youtube.com is another product with its own artist pages; not a channel page.
 const HOSTS = new Set(['www.youtube.com', 'youtube.com', 'm.youtube.com']);
@@ -84,20 +84,24 @@ const PAGE_RULES = {
 };
 
 // Handles: 3–30 characters, letters of any script, digits, `_ - . ·`; may end with a dot.
-const HANDLE = /^@[\p{L}\p{M}\p{N}_.·-]{3,30}$/u;
+// (Each with its ASCII form, tested instead on ASCII keys: see unicodeTest.)
+export const HANDLE_PATTERN = { ascii: /^@[A-Za-z0-9_.-]{3,30}$/, unicode: /^@[\p{L}\p{M}\p{N}_.·-]{3,30}$/u };
+const HANDLE = unicodeTest(HANDLE_PATTERN);
 const CHANNEL_ID = /^UC[\w-]{22}$/;
-const NAME = /^[\p{L}\p{M}\p{N}_.-]{1,100}$/u;
+export const NAME_PATTERN = { ascii: /^[A-Za-z0-9_.-]{1,100}$/, unicode: /^[\p{L}\p{M}\p{N}_.-]{1,100}$/u };
+const NAME = unicodeTest(NAME_PATTERN);
 // Bare legacy names are letters and digits only; a dot there is a file (/robots.txt, /favicon.ico).
-const LEGACY_NAME = /^[\p{L}\p{M}\p{N}_-]{1,100}$/u;
+export const LEGACY_NAME_PATTERN = { ascii: /^[A-Za-z0-9_-]{1,100}$/, unicode: /^[\p{L}\p{M}\p{N}_-]{1,100}$/u };
+const LEGACY_NAME = unicodeTest(LEGACY_NAME_PATTERN);
 
 function isValidKey(key: string): boolean {
   if (CHANNEL_ID.test(key)) return true;
   if (key !== key.toLowerCase()) return false;
-  if (key.startsWith('@')) return HANDLE.test(key);
-  if (key.startsWith('c/') || key.startsWith('user/')) return NAME.test(key.slice(key.indexOf('/') + 1));
+  if (key.startsWith('@')) return HANDLE(key);
+  if (key.startsWith('c/') || key.startsWith('user/')) return NAME(key.slice(key.indexOf('/') + 1));
   if (key.startsWith('legacy:')) {
     const name = key.slice('legacy:'.length);
-    return LEGACY_NAME.test(name) && !RESERVED.has(name);
+    return !RESERVED.has(name) && LEGACY_NAME(name);
   }
   return false;
 }
