@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { BUNDLED } from './lib/dataset/bundled';
 import { checkDataset } from './lib/dataset/check';
 import { websiteOrigins } from './lib/overlay/site-origins';
-import { hostPermissions, PLATFORMS } from './lib/platforms/registry';
+import { contentScripts, hostPermissions, PLATFORMS } from './lib/platforms/registry';
 
 /**
  * TEST BUILDS ONLY (`CIVISCOPE_GRANT_SITES=1`, output in `<browser>-mv3-sites-granted/`): the
@@ -29,6 +29,8 @@ export default defineConfig({
     // Asked for the first time the user exports; saving still works without it (lib/save-file.ts).
     optional_permissions: ['downloads'],
     host_permissions: [...hostPermissions(), ...(GRANT_SITES_FOR_TESTS ? websiteOrigins(BUNDLED) : [])],
+    // One content script per platform (entrypoints/content-<platform>.ts, lib/content/README.md).
+    content_scripts: contentScripts(),
     // The dataset's official websites, exactly: asked in the click of "Find accounts on official
     // websites", for the group's sites only (lib/overlay/group-search.ts). Never <all_urls>.
     optional_host_permissions: websiteOrigins(BUNDLED),
@@ -64,15 +66,6 @@ export default defineConfig({
         // Vite leaves ES library output unminified (whitespace, names); these files ship as they are.
         const output = config.build?.rollupOptions?.output;
         if (output && !Array.isArray(output)) Object.assign(output, { minify: true });
-      }
-      // A content script runs on every page of the platforms and only needs runtime.sendMessage,
-      // getURL and id, which both Chrome MV3 and Firefox MV3 give natively with promises: there,
-      // `wxt/browser` is WXT's own native `browser`, not the polyfill (≈10 KB and its start-up
-      // work on every page). The background and the popup keep the polyfill.
-      if (entrypoints.length === 1 && only?.type === 'content-script') {
-        const alias = config.resolve?.alias;
-        if (Array.isArray(alias)) alias.unshift({ find: 'wxt/browser', replacement: '@wxt-dev/browser' });
-        else if (alias) (alias as Record<string, string>)['wxt/browser'] = '@wxt-dev/browser';
       }
     },
     // The dataset ships as one JSON file beside the code (lib/dataset/shipped.ts reads it). A

@@ -1,8 +1,6 @@
-import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AccountRef, AudienceReading, PageReader, PlatformGrammar } from '../platforms/types';
 import { awaitReading } from './await-reading';
-import type { PageReport } from './messages';
+import { type ContentHost, pageHost } from './page-host';
 import { pageSignals } from './page-signals';
 
 /** The platform's grammar, guarded: a grammar bug must never break the page. */
@@ -23,36 +21,34 @@ const unloaded = (error: unknown): AudienceReading => ({
  * The content script's whole job: say which account (if any) this page is, on load and on
  * every in-app navigation, then read the audience the page shows. Pages that are not accounts
  * cost one URL parse. Each platform has its own content script (see
- * entrypoints/*.content.ts) so that a page loads only its platform's grammar; its reader is
+ * entrypoints/content-<platform>.ts) so that a page loads only its platform's grammar; its reader is
  * loaded (`loadReader`, see load-reader.ts) only once a page of the document is an account.
  * On an account page whose figure is already there, one message says both which account it is
  * and its reading; otherwise the account is announced as soon as the first reading finds nothing,
  * and the reading follows.
  */
 export function startContentScript(
-  ctx: ContentScriptContext,
   grammar: PlatformGrammar,
   loadReader: () => Promise<PageReader>,
+  host: ContentHost = pageHost(),
 ): void {
   let current: AbortController | undefined;
-  const send = (message: PageReport) => {
-    browser.runtime.sendMessage(message).catch(() => {
-      // The background may be restarting or the extension reloaded; the next navigation re-reports.
-    });
-  };
+  const { document } = host;
   const onPage = (href: string) => {
     current?.abort();
     const account = detect(grammar, href);
     // A page that is not an account costs a URL parse, nothing more: no message (the background
     // learns the tab left an account from the browser's tabs.onUpdated), no extension API touched.
     if (!account) return;
+    if (!host.alive()) return stop();
     const controller = new AbortController();
     current = controller;
+    const live = () => !controller.signal.aborted && host.alive();
     let announced = false;
     const announce = () => {
-      if (announced || controller.signal.aborted || !ctx.isValid) return;
+      if (announced || !live()) return;
       announced = true;
-      send({ type: 'civiscope:page', url: href, account, signals: pageSignals(document, grammar.id) });
+      host.send({ type: 'civiscope:page', url: href, account, signals: pageSignals(document, grammar.id) });
     };
     void loadReader()
       .then(
@@ -60,9 +56,9 @@ export function startContentScript(
         (error: unknown) => (controller.signal.aborted ? undefined : unloaded(error)),
       )
       .then((reading) => {
-        if (!reading || controller.signal.aborted || !ctx.isValid) return;
+        if (!reading || !live()) return;
         announced = true;
-        send({
+        host.send({
           type: 'civiscope:page',
           url: href,
           account,
@@ -72,7 +68,11 @@ export function startContentScript(
         });
       });
   };
-  ctx.onInvalidated(() => current?.abort());
-  onPage(location.href);
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => onPage(newUrl.href));
+  // The extension was reloaded or removed under this page: a newer script, if any, takes over.
+  const stop = () => {
+    current?.abort();
+    unsubscribe();
+  };
+  const unsubscribe = host.onNavigate(onPage);
+  onPage(host.href());
 }

@@ -39,6 +39,15 @@ export function contentScriptMatches(): string[] {
   return [...new Set(PLATFORMS.flatMap((p) => p.matches))];
 }
 
+/**
+ * The manifest's content scripts: one per platform, on its hosts only, built from
+ * entrypoints/content-<platform>.ts. Declared here rather than by WXT's content-script entrypoints,
+ * whose wrapper touches the extension API and dispatches events in every page at load.
+ */
+export function contentScripts(): { matches: string[]; js: string[]; run_at: 'document_idle' }[] {
+  return PLATFORMS.map((p) => ({ matches: [...p.matches], js: [`content-${p.id}.js`], run_at: 'document_idle' }));
+}
+
 export function hostPermissions(): string[] {
   return contentScriptMatches();
 }

@@ -1,56 +1,75 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PageReport } from '@/lib/content/messages';
+import type { ContentHost } from '@/lib/content/page-host';
 import { startContentScript } from '@/lib/content/start';
 import type { PageReader } from '@/lib/platforms/types';
 import { x } from '@/lib/platforms/x/url';
 
 const reader: PageReader = () => ({ value: 42, metric: 'followers', precision: 'exact', source: 'text', problems: [] });
 
-function setUrl(url: string) {
-  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
-}
-
-/** Runs the content script on `url` and returns the messages it sends within a short while. */
-async function run(
-  url: string,
-  loadReader: () => Promise<PageReader>,
-  waitMs = 30,
-  expectMessage = true,
-): Promise<PageReport[]> {
-  setUrl(url);
+/** A page at `url` whose in-app navigations the test drives, and the messages sent from it. */
+function fakeHost(url: string) {
   const sent: PageReport[] = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
-    sent.push(message as PageReport);
-  });
-  const ctx = new ContentScriptContext('test');
-  startContentScript(ctx, x, loadReader);
-  if (expectMessage) await vi.waitFor(() => expect(sent.length).toBeGreaterThan(0));
-  await new Promise((r) => setTimeout(r, waitMs));
-  ctx.abort();
-  return sent;
+  let navigate: ((href: string) => void) | undefined;
+  let alive = true;
+  let unsubscribed = false;
+  const apiCalls = { send: 0, alive: 0 };
+  const host: ContentHost = {
+    document,
+    href: () => url,
+    onNavigate(callback) {
+      navigate = callback;
+      return () => {
+        unsubscribed = true;
+      };
+    },
+    send(message) {
+      apiCalls.send++;
+      sent.push(message);
+    },
+    alive() {
+      apiCalls.alive++;
+      return alive;
+    },
+  };
+  return {
+    host,
+    sent,
+    apiCalls,
+    navigate: (href: string) => navigate?.(href),
+    unload: () => {
+      alive = false;
+    },
+    unsubscribed: () => unsubscribed,
+  };
 }
 
-beforeEach(() => fakeBrowser.reset());
+const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
 describe('startContentScript', () => {
-  it('on a page that is not an account: no message, and the reader is never loaded', async () => {
+  it('on a page that is not an account: no message, no extension API touched, no reader loaded', async () => {
+    const page = fakeHost('https://x.com/explore');
     const load = vi.fn(async () => reader);
-    const sent = await run('https://x.com/explore', load, 50, false);
-    expect(sent).toEqual([]);
+    startContentScript(x, load, page.host);
+    await settle(50);
+    expect(page.sent).toEqual([]);
+    expect(page.apiCalls).toEqual({ send: 0, alive: 0 });
     expect(load).not.toHaveBeenCalled();
   });
 
   it('on an account whose figure is there: loads the reader once, one message with account and reading', async () => {
+    const page = fakeHost('https://x.com/Paris');
     const load = vi.fn(async () => reader);
-    const sent = await run('https://x.com/Paris', load);
+    startContentScript(x, load, page.host);
+    await vi.waitFor(() => expect(page.sent).toHaveLength(1));
+    await settle();
     expect(load).toHaveBeenCalledTimes(1);
-    expect(sent.map((m) => [m.account?.key, m.reading?.value])).toEqual([['paris', 42]]);
-    expect(sent[0]?.signals).toEqual({});
+    expect(page.sent.map((m) => [m.account?.key, m.reading?.value])).toEqual([['paris', 42]]);
+    expect(page.sent[0]?.signals).toEqual({});
   });
 
   it('on an account whose figure comes later: the account at once, then its reading', async () => {
@@ -61,17 +80,54 @@ describe('startContentScript', () => {
       document.body.append(document.createElement('div'));
     }, 50);
     const late: PageReader = (doc, account) => (shown ? reader(doc, account) : { problems: ['not yet'] });
-    const sent = await run('https://x.com/Paris', async () => late, 400);
-    expect(sent.map((m) => [m.account?.key, m.reading?.value])).toEqual([
+    const page = fakeHost('https://x.com/Paris');
+    startContentScript(x, async () => late, page.host);
+    await vi.waitFor(() => expect(page.sent).toHaveLength(2));
+    expect(page.sent.map((m) => [m.account?.key, m.reading?.value])).toEqual([
       ['paris', undefined],
       ['paris', 42],
     ]);
-    expect(sent[0]?.reading).toBeUndefined();
+    expect(page.sent[0]?.reading).toBeUndefined();
   });
 
   it('reports why there is no reading when the reader cannot be loaded', async () => {
-    const sent = await run('https://x.com/Paris', () => Promise.reject(new Error('blocked')));
-    expect(sent).toHaveLength(1);
-    expect(sent[0]?.reading).toEqual({ problems: ['page reader could not be loaded: blocked'] });
+    const page = fakeHost('https://x.com/Paris');
+    startContentScript(x, () => Promise.reject(new Error('blocked')), page.host);
+    await vi.waitFor(() => expect(page.sent).toHaveLength(1));
+    expect(page.sent[0]?.reading).toEqual({ problems: ['page reader could not be loaded: blocked'] });
+  });
+
+  it('follows in-app navigation: not an account → account → not an account → account', async () => {
+    const page = fakeHost('https://x.com/explore');
+    const load = vi.fn(async () => reader);
+    startContentScript(x, load, page.host);
+    page.navigate('https://x.com/Paris');
+    await vi.waitFor(() => expect(page.sent).toHaveLength(1));
+    page.navigate('https://x.com/home');
+    await settle();
+    page.navigate('https://x.com/Lyon');
+    await vi.waitFor(() => expect(page.sent).toHaveLength(2));
+    expect(page.sent.map((m) => m.account?.key)).toEqual(['paris', 'lyon']);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops when the extension is reloaded under the page: nothing sent, no longer listening', async () => {
+    const page = fakeHost('https://x.com/explore');
+    startContentScript(x, async () => reader, page.host);
+    page.unload();
+    page.navigate('https://x.com/Paris');
+    await settle();
+    expect(page.sent).toEqual([]);
+    expect(page.unsubscribed()).toBe(true);
+  });
+
+  it('a reading for a page the user has left is never sent', async () => {
+    let release!: (r: PageReader) => void;
+    const page = fakeHost('https://x.com/Paris');
+    startContentScript(x, () => new Promise<PageReader>((r) => (release = r)), page.host);
+    page.navigate('https://x.com/home');
+    release(reader);
+    await settle();
+    expect(page.sent).toEqual([]);
   });
 });
