@@ -18,8 +18,8 @@ const KB = 1024;
 // Each platform has its own content script; a page loads one of them, and on account pages only,
 // its reader module (reader-<platform>.js, imported by the content script). The budget is for
 // both together: what an account page loads.
-const contentScripts = (f: string) => f.startsWith('content-scripts/') && f.endsWith('.js');
-const readerOf = (contentScript: string) => `reader-${path.basename(contentScript)}`;
+const contentScripts = (f: string) => /^content-[a-z]+\.js$/.test(f);
+const readerOf = (contentScript: string) => contentScript.replace(/^content-/, 'reader-');
 const budgets: { label: string; match: (file: string) => boolean; gzipBudget?: number }[] = [
   { label: 'popup JavaScript', match: (f) => /^(chunks\/popup-|popup).*\.js$/.test(f), gzipBudget: 60 * KB },
   // Loaded by the popup only when needed (the Export menu, URL rules for unreported tabs).
@@ -38,6 +38,10 @@ function files(root: string, prefix = ''): string[] {
 const all = files(dir);
 let failed = false;
 const gzipOf = (file: string) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
+if (!all.some(contentScripts)) {
+  console.error(`no content script (content-<platform>.js) in ${dir}: has the layout changed?`);
+  failed = true;
+}
 for (const file of all.filter(contentScripts)) {
   const reader = readerOf(file);
   const hasReader = all.includes(reader);
@@ -46,7 +50,7 @@ for (const file of all.filter(contentScripts)) {
   const gz = script + (hasReader ? gzipOf(reader) : 0);
   const over = gz > 12 * KB;
   failed ||= over;
-  const name = `content ${path.basename(file, '.js')}`;
+  const name = path.basename(file, '.js');
   const parts = hasReader
     ? ` = ${(script / KB).toFixed(1)} every page + ${((gz - script) / KB).toFixed(1)} reader on account pages`
     : '';
