@@ -23,6 +23,11 @@ export function tally(target: string, n = 1): void {
   counts.set(target, (counts.get(target) ?? 0) + n);
 }
 
+/** Inputs counted so far against a target. */
+export function counted(target: string): number {
+  return counts.get(target) ?? 0;
+}
+
 /** One line per target: inputs run (printed at the end of each fuzz file in `npm run fuzz`). */
 export function printTally(file: string): void {
   if (!FUZZ) return;

@@ -293,3 +293,48 @@ describe('X reader on a page that shows no profile yet', () => {
     expect(got.value).toBe(4420);
   });
 });
+
+describe('Threads reader: a count in the live page beside another profile is not the page’s', () => {
+  // The page says whose it is (og:title) but its meta description holds no count, so the reader looks
+  // at the live text. The row marked (fuzz) was found by npm run fuzz (tests/fuzz/page-readers).
+  const page = (body: string) =>
+    '<html><head><meta property="og:title" content="Ville Exemple (@ville.exemple) • Threads, Say more">' +
+    `</head><body>${body}</body></html>`;
+  test.each([
+    ['its own header', '<div><span>12,345 followers</span></div>', 12345],
+    [
+      'its own link beside',
+      '<div><a href="/@ville.exemple">ville.exemple</a><span>12,345 followers</span></div>',
+      12345,
+    ],
+    [
+      'its own @handle beside, other case',
+      '<div><span>@Ville.Exemple</span> <span>12,345 followers</span></div>',
+      12345,
+    ],
+    [
+      'a link to another profile',
+      '<div><a href="/@autre"><span>autre</span></a> <span>987,7 M abonnés</span></div>',
+      undefined,
+    ],
+    [
+      'an absolute link to another profile',
+      '<div><a href="https://www.threads.net/@autre">autre</a> <span>987,7 M abonnés</span></div>',
+      undefined,
+    ],
+    [
+      'another @handle beside, its link empty (fuzz)',
+      '<div><a href=""><span>@autre</span></a> <span>987,7 M abonnés</span></div>',
+      undefined,
+    ],
+    ['another @handle as text', '<p><span>@autre</span> <span>988M followers</span></p>', undefined],
+    [
+      'another account first, then its own header',
+      '<div><span>@autre</span> <span>988M followers</span></div><div><span>12,345 followers</span></div>',
+      12345,
+    ],
+  ])('%s', (_, body, value) => {
+    const got = readSavedPage(page(body), { platform: 'threads', page: 'profile', key: 'ville.exemple' }, parse);
+    expect(got.value).toBe(value);
+  });
+});

@@ -32,13 +32,27 @@ export function readThreads(doc: Document, account: AccountRef): AudienceReading
   const c = named ? parseCountNear(meta(doc, ...SEL.description) ?? '', 'followers') : undefined;
   if (c) return found('followers', c.value, c.precision, 'meta', extra);
   for (const el of doc.querySelectorAll(SEL.text)) {
-    // A count beside a link to another profile belongs to that profile (suggested accounts);
-    // found by tests/fuzz/page-readers.
-    const near = el.parentElement?.querySelector('a[href^="/@"]')?.getAttribute('href');
-    if (near && near.slice(2).split('/')[0]?.toLowerCase() !== key) continue;
+    // A count beside another profile belongs to that profile (suggested accounts); found by
+    // tests/fuzz/page-readers.
+    if (showsOther(el.parentElement, key)) continue;
     const t = textOf(el);
     const n = t.length < 40 ? parseCountNear(t, 'followers') : undefined;
     if (n) return found('followers', n.value, n.precision, 'text', extra);
   }
   return missing('follower count not found', extra);
+}
+
+/**
+ * Whether a block names a profile other than `key`: a link to `/@user` (relative or absolute) or an
+ * "@user" in its text.
+ */
+function showsOther(box: Element | null, key: string): boolean {
+  if (!box) return false;
+  for (const a of box.querySelectorAll('a[href*="/@"]')) {
+    const user = pathOf(a.getAttribute('href'))?.split('/')[1];
+    if (user?.startsWith('@') && user.slice(1).toLowerCase() !== key) return true;
+  }
+  for (const [, user] of textOf(box).matchAll(/(?:^|[\s(])@([\w.]+)/g))
+    if (user?.replace(/\.+$/, '').toLowerCase() !== key) return true;
+  return false;
 }
