@@ -102,17 +102,23 @@ export function isHostName(s: string): boolean {
 const NON_ASCII = /[^\x20-\x7e]/;
 
 /**
- * A test by a Unicode-aware pattern (\p{L}…, `u` flag) that compiles it only for text that needs it:
- * pure-ASCII text is tested by `ascii`, the same pattern restricted to ASCII. Compiling a Unicode
- * property class costs milliseconds on first use, in every page the content script runs on, and
- * most keys are ASCII. tests/platforms/url-utils checks both agree.
+ * A test by a Unicode-aware pattern (\p{L}…, `u` flag) that builds it only for text that needs it:
+ * pure printable-ASCII text is tested by `ascii`, the same pattern restricted to ASCII. A Unicode
+ * property class costs the page milliseconds — even as a literal never used, which the engine
+ * checks when it parses the script — on every page the content script runs on, and most keys are
+ * ASCII. tests/platforms/url-utils checks both forms agree.
  */
 export function unicodeTest({ ascii, unicode }: UnicodePattern): (s: string) => boolean {
-  return (s) => (NON_ASCII.test(s) ? unicode.test(s) : ascii.test(s));
+  let compiled: RegExp | undefined;
+  return (s) => {
+    if (!NON_ASCII.test(s)) return ascii.test(s);
+    compiled ??= new RegExp(unicode, 'u');
+    return compiled.test(s);
+  };
 }
 
-/** A Unicode-aware pattern and the same restricted to ASCII (\p{L} → A-Za-z, \p{N} → 0-9, \p{M} → none). */
+/** A Unicode-aware pattern (source, `u` flag) and the same restricted to ASCII (\p{L} → A-Za-z, \p{N} → 0-9, \p{M} → none). */
 export interface UnicodePattern {
   ascii: RegExp;
-  unicode: RegExp;
+  unicode: string;
 }

@@ -43,4 +43,16 @@ describe('content scripts', () => {
       .filter((f) => /^import (?!type )[^;]*from 'wxt\/browser'/m.test(readFileSync(path.join(dir, f), 'utf8')));
     expect(offending).toEqual([]);
   });
+
+  it('what every page loads holds no Unicode property class as a regex literal (checked, at a cost, when parsed)', () => {
+    const root = path.resolve(import.meta.dirname, '../../lib');
+    const files = [
+      ...readdirSync(path.join(root, 'content')).map((f) => `content/${f}`),
+      ...PLATFORMS.map((p) => `platforms/${p.id}/url.ts`),
+      'platforms/url-utils.ts',
+      'platforms/labels.ts',
+    ].filter((f) => f.endsWith('.ts'));
+    const literal = /(^|[=(,:[!&|?{};]\s*)\/(?![/*])(?:[^/\\\n]|\\.)*\\[pP]\{(?:[^/\\\n]|\\.)*\/[a-z]*/m;
+    expect(files.filter((f) => literal.test(readFileSync(path.join(root, f), 'utf8')))).toEqual([]);
+  });
 });

@@ -33,7 +33,7 @@ const PERSON_RULES = {
 // Tested by its ASCII form on ASCII keys (see unicodeTest).
 export const KEY_PATTERN = {
   ascii: /^(?:company|showcase|school|in)\/[A-Za-z0-9_.'-]{1,100}$/,
-  unicode: /^(?:company|showcase|school|in)\/[\p{L}\p{M}\p{N}_.'-]{1,100}$/u,
+  unicode: String.raw`^(?:company|showcase|school|in)\/[\p{L}\p{M}\p{N}_.'-]{1,100}$`,
 };
 const KEY = unicodeTest(KEY_PATTERN);
 

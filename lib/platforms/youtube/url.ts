@@ -85,13 +85,16 @@ const PAGE_RULES = {
 
 // Handles: 3–30 characters, letters of any script, digits, `_ - . ·`; may end with a dot.
 // (Each with its ASCII form, tested instead on ASCII keys: see unicodeTest.)
-export const HANDLE_PATTERN = { ascii: /^@[A-Za-z0-9_.-]{3,30}$/, unicode: /^@[\p{L}\p{M}\p{N}_.·-]{3,30}$/u };
+export const HANDLE_PATTERN = { ascii: /^@[A-Za-z0-9_.-]{3,30}$/, unicode: String.raw`^@[\p{L}\p{M}\p{N}_.·-]{3,30}$` };
 const HANDLE = unicodeTest(HANDLE_PATTERN);
 const CHANNEL_ID = /^UC[\w-]{22}$/;
-export const NAME_PATTERN = { ascii: /^[A-Za-z0-9_.-]{1,100}$/, unicode: /^[\p{L}\p{M}\p{N}_.-]{1,100}$/u };
+export const NAME_PATTERN = { ascii: /^[A-Za-z0-9_.-]{1,100}$/, unicode: String.raw`^[\p{L}\p{M}\p{N}_.-]{1,100}$` };
 const NAME = unicodeTest(NAME_PATTERN);
 // Bare legacy names are letters and digits only; a dot there is a file (/robots.txt, /favicon.ico).
-export const LEGACY_NAME_PATTERN = { ascii: /^[A-Za-z0-9_-]{1,100}$/, unicode: /^[\p{L}\p{M}\p{N}_-]{1,100}$/u };
+export const LEGACY_NAME_PATTERN = {
+  ascii: /^[A-Za-z0-9_-]{1,100}$/,
+  unicode: String.raw`^[\p{L}\p{M}\p{N}_-]{1,100}$`,
+};
 const LEGACY_NAME = unicodeTest(LEGACY_NAME_PATTERN);
 
 function isValidKey(key: string): boolean {
