@@ -28,6 +28,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { chromiumArgs } from '../tests/e2e/harness';
+import { median } from './bench-marks';
 import { busyApp, instagramShell, youtubeChannel } from './bench-page-fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -133,18 +135,7 @@ async function launch(extension: string): Promise<{ context: BrowserContext; clo
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 800 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
-    ],
+    args: chromiumArgs(extension),
   });
   if (extension === EXTENSION && !context.serviceWorkers().length) await context.waitForEvent('serviceworker');
   await context.addInitScript({ content: probeScript });
@@ -312,12 +303,6 @@ async function traceLoad(context: BrowserContext, c: Case): Promise<number> {
   await page.close();
   return scriptCpu(events);
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 
 if (!existsSync(path.join(EXTENSION, 'manifest.json'))) {
   console.error(`${EXTENSION} does not exist: run \`npm run build\` first.`);

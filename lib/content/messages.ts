@@ -1,8 +1,9 @@
 import type { AccountRef, AudienceReading } from '../platforms/types';
 
 /**
- * Content script → background: what the page in this tab is, re-sent on every in-app navigation.
- * The background trusts none of it: lib/background/validate-report.ts checks every field.
+ * Content script → background: which account the page in this tab is, and its reading; sent for
+ * account pages only (on load and on each in-app navigation to one). `account: null` is still
+ * accepted from older scripts. The background trusts none of it: lib/background/validate-report.ts checks every field.
  */
 export interface PageReport {
   type: 'civiscope:page';

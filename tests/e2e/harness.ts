@@ -24,6 +24,26 @@ export interface Browser {
 }
 
 /**
+ * Chromium's flags for a run with only `extensionDir` loaded and no network: background traffic off
+ * (this machine refuses it) and every host name failing to resolve but localhost, so that pages
+ * come only from `context.route`. Shared by the real-browser tests and the benchmarks.
+ */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  ];
+}
+
+/**
  * Starts Chromium with the built extension. No page reaches the network: the host resolver
  * fails every name, and tests serve pages for real social URLs with `context.route`.
  */
@@ -44,19 +64,7 @@ export async function launch(locale = 'fr-FR', extensionDir = EXTENSION_DIR): Pr
       LANG: `${locale.replace('-', '_')}.UTF-8`,
     },
     viewport: { width: 1000, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
-    ],
+    args: [...chromiumArgs(extensionDir), `--lang=${locale}`],
   });
   const requests: string[] = [];
   context.on('request', (request) => {
