@@ -63,6 +63,17 @@ export function skipJsonValue(text: string, i: number): number {
   return j > i ? j : -1;
 }
 
+/** The member name written between `start` (its opening quote) and `end` (past its closing one). */
+function memberKey(text: string, start: number, end: number): string | undefined {
+  const raw = text.slice(start + 1, end - 1);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(start, end)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Calls `visit(key, valueStart, valueEnd)` for each member of the JSON object that starts at `start`
  * (leading spaces allowed), in order, until `visit` returns true. Nested values are skipped, not
@@ -80,16 +91,8 @@ function eachMember(
   for (;;) {
     if (text.charCodeAt(i) !== QUOTE) return false;
     const keyEnd = skipString(text, i);
-    if (keyEnd < 0) return false;
-    const raw = text.slice(i + 1, keyEnd - 1);
-    let key = raw;
-    if (raw.includes('\\')) {
-      try {
-        key = JSON.parse(text.slice(i, keyEnd)) as string;
-      } catch {
-        return false;
-      }
-    }
+    const key = keyEnd < 0 ? undefined : memberKey(text, i, keyEnd);
+    if (key === undefined) return false;
     i = skipSpace(text, keyEnd);
     if (text.charCodeAt(i) !== COLON) return false;
     const valueStart = skipSpace(text, i + 1);
@@ -166,35 +169,72 @@ function skipSpaceBack(text: string, i: number): number {
   }
 }
 
-/** Candidates tried per key before giving up (each costs a parse of the object's tail). */
+/** Candidates tried per key before giving up (each costs a parse of part of the object's tail). */
 const MAX_CANDIDATES = 20;
 
+const needleOf = (key: string) => `${JSON.stringify(key)}:`;
+
 /**
- * The members from the top-level member `key` to the end of the object closed at `end`, parsed; or
- * undefined. A candidate `"key":` is a top-level member exactly when the text from it to `end`,
- * wrapped in braces, is valid JSON: nested deeper, its enclosing objects' closing braces would be
- * unbalanced; inside a string, its quote would be escaped.
+ * Whether `"key":` at `at` may start a member: not inside a string (its quote unescaped) and after
+ * a comma or the opening brace. Cheap; `membersBetween` is what proves it.
  */
-function tailFrom(text: string, open: number, end: number, key: string): Record<string, unknown> | undefined {
-  const needle = `${JSON.stringify(key)}:`;
-  let at = text.lastIndexOf(needle, end);
-  for (let tries = 0; at > open && tries < MAX_CANDIDATES; tries++) {
-    const before = text.charCodeAt(skipSpaceBack(text, at - 1));
-    if (!escaped(text, at) && (before === COMMA || before === OPEN_BRACE)) {
-      const tail = parse(`{${text.slice(at, end)}}`);
-      if (tail && typeof tail === 'object') return tail as Record<string, unknown>;
-    }
-    at = text.lastIndexOf(needle, at - 1);
+function mayStartMember(text: string, at: number): boolean {
+  if (escaped(text, at)) return false;
+  const before = text.charCodeAt(skipSpaceBack(text, at - 1));
+  return before === COMMA || before === OPEN_BRACE;
+}
+
+/**
+ * The values of `keys` among the members from `at` up to `limit` (the object's closing brace, or the
+ * comma before a member already proven the object's own); undefined unless those members lead
+ * exactly to `limit`. That is the proof that `at` starts one of the object's own members: a
+ * candidate nested deeper meets its enclosing object's closing brace first; one inside a string has
+ * its quote escaped. Only the wanted values are parsed, and nothing is parsed that could fail on a
+ * well-formed page (a first exception costs a page milliseconds).
+ */
+function membersBetween(
+  text: string,
+  at: number,
+  limit: number,
+  keys: readonly string[],
+): Map<string, unknown> | undefined {
+  const ranges = new Map<string, [number, number]>();
+  let i = at;
+  for (;;) {
+    if (text.charCodeAt(i) !== QUOTE) return undefined;
+    const keyEnd = skipString(text, i);
+    const key = keyEnd < 0 || keyEnd > limit ? undefined : memberKey(text, i, keyEnd);
+    if (key === undefined) return undefined;
+    i = skipSpace(text, keyEnd);
+    if (text.charCodeAt(i) !== COLON) return undefined;
+    const valueStart = skipSpace(text, i + 1);
+    const valueEnd = skipJsonValue(text, valueStart);
+    if (valueEnd < 0 || valueEnd > limit) return undefined;
+    // A key written twice: the last one counts, as with JSON.parse.
+    if (keys.includes(key)) ranges.set(key, [valueStart, valueEnd]);
+    i = skipSpace(text, valueEnd);
+    if (i === limit) break;
+    if (text.charCodeAt(i) !== COMMA) return undefined;
+    i = skipSpace(text, i + 1);
   }
-  return undefined;
+  const values = new Map<string, unknown>();
+  for (const [key, [from, to]] of ranges) {
+    const value = parse(text.slice(from, to));
+    if (value === undefined) return undefined;
+    values.set(key, value);
+  }
+  return values;
 }
 
 /**
  * `jsonFields` for the object that starts at `start` and whose closing brace is at `end`, for members
  * that come after a huge one: each key is looked for from the end, written as servers write it
  * (`"key":`, no space). Where a key appears twice the last one counts, as with JSON.parse.
- * Undefined when a key is not found that way (absent, or written otherwise): the caller may then
- * scan forward.
+ * The key whose last candidate comes latest is tried first, and once members are proven to be the
+ * object's own, earlier keys are looked for before them only and parsed up to them: a key that also
+ * appears nested in a later member (YouTube's "header" inside "topbar") then costs no failed parse,
+ * and no text is parsed twice. Undefined when a key is not found that way (absent, or written
+ * otherwise): the caller may then scan forward.
  */
 export function jsonFieldsFromEnd(
   text: string,
@@ -205,14 +245,30 @@ export function jsonFieldsFromEnd(
   const open = skipSpace(text, start);
   if (text.charCodeAt(open) !== OPEN_BRACE || text.charCodeAt(end) !== CLOSE_BRACE || end <= open) return undefined;
   const out = new Map<string, unknown>();
-  for (const key of keys) {
-    if (out.has(key)) continue;
-    const tail = tailFrom(text, open, end, key);
-    if (!tail) return undefined;
-    // The tail holds every later member too: a later wanted key is taken from it, parsed once.
-    for (const k of keys) if (!out.has(k) && Object.hasOwn(tail, k)) out.set(k, tail[k]);
+  // Members from `limit` on are known; `limit` is the closing brace or the comma before them.
+  let limit = end;
+  // Where each key's next candidate is looked for (before its last failed one).
+  const before = new Map(keys.map((k) => [k, limit]));
+  for (let tries = 0; tries < MAX_CANDIDATES * keys.length; tries++) {
+    let best: { key: string; at: number } | undefined;
+    for (const key of keys) {
+      if (out.has(key)) continue;
+      const at = text.lastIndexOf(needleOf(key), Math.min(before.get(key) ?? limit, limit) - 1);
+      if (at > open && (!best || at > best.at)) best = { key, at };
+    }
+    if (!best) return undefined;
+    const members = mayStartMember(text, best.at) ? membersBetween(text, best.at, limit, keys) : undefined;
+    if (!members) {
+      before.set(best.key, best.at);
+      continue;
+    }
+    // The members hold every later wanted key too: each is taken from them, parsed once.
+    for (const [k, v] of members) if (!out.has(k)) out.set(k, v);
+    if (out.size === new Set(keys).size) return out;
+    limit = skipSpaceBack(text, best.at - 1);
+    if (text.charCodeAt(limit) !== COMMA) return undefined;
   }
-  return out;
+  return undefined;
 }
 
 /**

@@ -79,13 +79,21 @@ export function readAssignedJson(doc: Document, marker: string): unknown {
  * from the object's end.
  */
 export function readAssignedJsonFields(doc: Document, marker: string, keys: readonly string[]): Map<string, unknown> {
-  for (const s of doc.querySelectorAll('script:not([src])')) {
-    const text = s.textContent ?? '';
-    const at = text.indexOf(marker);
-    if (at >= 0) return assignedJsonFields(text, at + marker.length, keys) ?? new Map();
+  const scripts = doc.querySelectorAll('script:not([src])');
+  // Servers write the assignment at the start of its script: every script's start is looked at
+  // before any script's whole text is searched (YouTube's page has a 330 KB script before it).
+  for (const head of [true, false]) {
+    for (const s of scripts) {
+      const text = s.textContent ?? '';
+      const at = head ? text.lastIndexOf(marker, MARKER_WITHIN) : text.indexOf(marker, MARKER_WITHIN + 1);
+      if (at >= 0) return assignedJsonFields(text, at + marker.length, keys) ?? new Map();
+    }
   }
   return new Map();
 }
+
+/** How far into a script its assignment counts as at its start (spaces, a comment, `window.`). */
+const MARKER_WITHIN = 64;
 
 /** Depth-first search for objects having `key`, within a node budget (Facebook blobs are large). */
 export function findWithKey(root: unknown, key: string, limit = 200_000): Obj[] {

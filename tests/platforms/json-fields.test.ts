@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assignedJsonFields, jsonAt, jsonFields, jsonFieldsFromEnd, skipJsonValue } from '@/lib/platforms/json-fields';
 
 /** A big object whose wanted member comes after ~600 KB of others, as in YouTube's ytInitialData. */
@@ -116,6 +116,36 @@ describe('jsonFieldsFromEnd', () => {
     expect(fields?.get('metadata')).toEqual({ channelMetadataRenderer: { title: 'Real' } });
   });
 
+  it('proves each member without a parse that fails (a page’s first exception costs it milliseconds)', () => {
+    // YouTube's shape: "header" nested inside the header itself and inside a later member.
+    const text = JSON.stringify({
+      contents: { items: [1, 2] },
+      header: { pageHeaderRenderer: { header: { x: 1 } } },
+      metadata: { m: 1 },
+      topbar: { header: { y: 2 } },
+      microformat: { z: 3 },
+    });
+    const parse = JSON.parse;
+    let failures = 0;
+    const spy = vi.spyOn(JSON, 'parse').mockImplementation((...args: Parameters<typeof JSON.parse>) => {
+      try {
+        return parse(...args);
+      } catch (error) {
+        failures++;
+        throw error;
+      }
+    });
+    try {
+      expect(fromEnd(text, ['header', 'metadata'])).toEqual({
+        header: { pageHeaderRenderer: { header: { x: 1 } } },
+        metadata: { m: 1 },
+      });
+      expect(failures).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it.each<[string, string, string[], Record<string, unknown> | undefined]>([
     [
       'the same key nested after the top-level one, and inside a string',
@@ -142,7 +172,9 @@ describe('jsonFieldsFromEnd', () => {
     ['a space before the colon', '{"a" : 1}', ['a'], undefined],
     ['an escaped key', '{"\\u0062": 3}', ['b'], undefined],
     ['an absent key', '{"a": 1}', ['a', 'b'], undefined],
-    ['a value that is not JSON after the key', '{"b": 1, "c": tru}', ['b'], undefined],
+    ['a wanted value that is not JSON', '{"b": tru, "c": 1}', ['b'], undefined],
+    // Only wanted values are parsed: a broken member the reader does not need does not hide them.
+    ['a value that is not JSON after the wanted one', '{"b": 1, "c": tru}', ['b'], { b: 1 }],
     ['garbage between members', '{"b": 2 "a": 1}', ['b'], undefined],
     ['not an object', '[1, {"a": 2}]', ['a'], undefined],
   ])('%s', (_, text, keys, expected) => {
