@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readBluesky } from '@/lib/platforms/bluesky/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by bluesky.content.ts on account pages only.
-export default defineUnlistedScript(() => readBluesky);
+// Injected by the background into bluesky account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('bluesky', readBluesky));

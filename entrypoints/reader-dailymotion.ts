@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readDailymotion } from '@/lib/platforms/dailymotion/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by dailymotion.content.ts on account pages only.
-export default defineUnlistedScript(() => readDailymotion);
+// Injected by the background into dailymotion account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('dailymotion', readDailymotion));

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readFacebook } from '@/lib/platforms/facebook/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by facebook.content.ts on account pages only.
-export default defineUnlistedScript(() => readFacebook);
+// Injected by the background into facebook account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('facebook', readFacebook));

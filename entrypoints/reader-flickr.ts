@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readFlickr } from '@/lib/platforms/flickr/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by flickr.content.ts on account pages only.
-export default defineUnlistedScript(() => readFlickr);
+// Injected by the background into flickr account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('flickr', readFlickr));

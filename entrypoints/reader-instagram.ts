@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readInstagram } from '@/lib/platforms/instagram/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by instagram.content.ts on account pages only.
-export default defineUnlistedScript(() => readInstagram);
+// Injected by the background into instagram account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('instagram', readInstagram));

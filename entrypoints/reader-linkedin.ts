@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readLinkedIn } from '@/lib/platforms/linkedin/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by linkedin.content.ts on account pages only.
-export default defineUnlistedScript(() => readLinkedIn);
+// Injected by the background into linkedin account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('linkedin', readLinkedIn));

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readMastodon } from '@/lib/platforms/mastodon/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by mastodon.content.ts on account pages only.
-export default defineUnlistedScript(() => readMastodon);
+// Injected by the background into mastodon account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('mastodon', readMastodon));

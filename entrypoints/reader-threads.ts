@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readThreads } from '@/lib/platforms/threads/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by threads.content.ts on account pages only.
-export default defineUnlistedScript(() => readThreads);
+// Injected by the background into threads account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('threads', readThreads));

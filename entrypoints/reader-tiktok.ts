@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readTikTok } from '@/lib/platforms/tiktok/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by tiktok.content.ts on account pages only.
-export default defineUnlistedScript(() => readTikTok);
+// Injected by the background into tiktok account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('tiktok', readTikTok));

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readX } from '@/lib/platforms/x/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by x.content.ts on account pages only.
-export default defineUnlistedScript(() => readX);
+// Injected by the background into x account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('x', readX));

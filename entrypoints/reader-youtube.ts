@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installPageReader } from '@/lib/content/in-page';
 import { readYouTube } from '@/lib/platforms/youtube/reader';
 
-// Built as an ES module (wxt.config.ts) and imported by youtube.content.ts on account pages only.
-export default defineUnlistedScript(() => readYouTube);
+// Injected by the background into youtube account pages only (lib/background/page-readings.ts).
+export default defineUnlistedScript(() => void installPageReader('youtube', readYouTube));

@@ -1,9 +1,12 @@
 /**
- * What the content script costs the page it runs in. For each case, a page is loaded 5 times in
+ * What Civiscope's code costs the page it runs in (the reader the background injects into account
+ * pages; lib/background/page-readings.ts). For each case, a page is loaded 5 times in
  * headless Chromium with the built extension, with the V8 CPU profiler of the page sampling every
  * 100 µs from before the navigation until 7 s after the load event (the reader's whole bounded wait
  * fits in it). The cost of one load is the self time of the profile's frames whose script is the
- * extension's (`chrome-extension://…`); a case prints the median of its loads. "incl." adds the
+ * extension's: its files (`chrome-extension://…`) and the functions injected with
+ * `scripting.executeScript({ func })` that call into them (scripts without a URL); a case prints
+ * the median of its loads. "incl." adds the
  * time of native frames called from the extension's code (JSON.parse, querySelectorAll…), when
  * the profiler shows them as frames of their own; "steady" counts the extension's samples at the
  * profile's median sampling interval, which pauses of a busy machine do not inflate.
@@ -21,7 +24,10 @@
  * callbacks the trace ties to it. Work in promise continuations (the reader after its import) is
  * not tied to a script there; on a page that is not an account nothing else runs.
  *
- * Usage: npm run bench:page [-- --generated] [-- --saved <folder>] [-- --only <case name part>] [-- --detail] [-- --trace]
+ * `--dump <folder>` writes each measured load's profile there (`<case>-<n>.cpuprofile`, which
+ * Chromium's DevTools opens) to see where the time goes.
+ *
+ * Usage: npm run bench:page [-- --generated] [-- --saved <folder>] [-- --only <case name part>] [-- --detail] [-- --trace] [-- --dump <folder>]
  *        [-- --extension <built extension folder>] (another build, e.g. of an older commit, to compare)
  * (the npm script runs `npm run build` first; this file measures .output/chrome-mv3 as it is).
  */
@@ -53,6 +59,8 @@ const detail = process.argv.includes('--detail');
 const trace = process.argv.includes('--trace');
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '') : '';
+const dumpArg = process.argv.indexOf('--dump');
+const DUMP = dumpArg > 0 ? path.resolve(process.argv[dumpArg + 1] ?? '') : undefined;
 
 interface Case {
   name: string;
@@ -104,10 +112,12 @@ const CASES: Case[] = [
   },
 ];
 
-/** An extension whose content script is empty, declared on the built extension's own matches. */
+/**
+ * The floor: an extension whose content script is empty, declared on every host the built extension
+ * holds a permission for (Civiscope itself declares no content script, see lib/background/page-readings.ts).
+ */
 function writeFloorExtension(): void {
   const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'manifest.json'), 'utf8')) as {
-    content_scripts: { matches: string[]; run_at?: string }[];
     host_permissions: string[];
   };
   rmSync(FLOOR, { recursive: true, force: true });
@@ -120,11 +130,7 @@ function writeFloorExtension(): void {
       name: 'floor',
       version: '1.0.0',
       host_permissions: manifest.host_permissions,
-      content_scripts: manifest.content_scripts.map((c) => ({
-        matches: c.matches,
-        run_at: c.run_at,
-        js: ['empty.js'],
-      })),
+      content_scripts: [{ matches: manifest.host_permissions, run_at: 'document_idle', js: ['empty.js'] }],
     }),
   );
 }
@@ -150,7 +156,7 @@ async function launch(extension: string): Promise<{ context: BrowserContext; clo
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; scriptId: string | number };
   children?: number[];
 }
 interface Profile {
@@ -159,7 +165,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const isExtension = (url: string) => url.startsWith('chrome-extension://');
+const isExtensionUrl = (url: string) => url.startsWith('chrome-extension://');
 
 /** Self time (ms) of the extension's frames, and the same with native frames called from them. */
 function extensionTime(profile: Profile): {
@@ -172,13 +178,27 @@ function extensionTime(profile: Profile): {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // The extension's scripts: its files, and the functions the background injects with
+  // scripting.executeScript({ func }), which the page compiles as scripts without a URL; such a
+  // script is the extension's when it calls into one of its files.
+  const extensionScripts = new Set<string>();
+  for (const n of profile.nodes) {
+    if (isExtensionUrl(n.callFrame.url)) extensionScripts.add(String(n.callFrame.scriptId));
+  }
+  for (const n of profile.nodes) {
+    const calls = (n.children ?? []).map((c) => byId.get(c)?.callFrame.url ?? '');
+    if (n.callFrame.url === '' && Number(n.callFrame.scriptId) > 0 && calls.some(isExtensionUrl)) {
+      extensionScripts.add(String(n.callFrame.scriptId));
+    }
+  }
+  const isExtension = (frame: ProfileNode['callFrame']) => extensionScripts.has(String(frame.scriptId));
   const underExtension = new Map<number, boolean>();
   const under = (id: number): boolean => {
     const known = underExtension.get(id);
     if (known !== undefined) return known;
     const node = byId.get(id);
     const p = parent.get(id);
-    const result = !!node && (isExtension(node.callFrame.url) || (p !== undefined && under(p)));
+    const result = !!node && (isExtension(node.callFrame) || (p !== undefined && under(p)));
     underExtension.set(id, result);
     return result;
   };
@@ -192,7 +212,7 @@ function extensionTime(profile: Profile): {
     const node = byId.get(profile.samples[i] ?? -1);
     const us = profile.timeDeltas[i + 1] ?? 0;
     if (!node) continue;
-    if (isExtension(node.callFrame.url)) {
+    if (isExtension(node.callFrame)) {
       self += us;
       samples++;
       longest.push(us / 1000);
@@ -201,7 +221,7 @@ function extensionTime(profile: Profile): {
     }
     if (under(node.id)) {
       incl += us;
-      if (!isExtension(node.callFrame.url)) {
+      if (!isExtension(node.callFrame)) {
         const key = `[native] ${node.callFrame.functionName || node.callFrame.url || '(program)'}`;
         top.set(key, (top.get(key) ?? 0) + us / 1000);
       }
@@ -231,10 +251,17 @@ const profiled = (profile: Profile) => profile.nodes.some((n) => n.callFrame.fun
 
 let remeasured = 0;
 
-async function measureLoad(context: BrowserContext, c: Case): Promise<ReturnType<typeof extensionTime>> {
+async function measureLoad(
+  context: BrowserContext,
+  c: Case,
+  dumpAs?: string,
+): Promise<ReturnType<typeof extensionTime>> {
   for (let attempt = 1; ; attempt++) {
     const { profile, result } = await profileLoad(context, c);
-    if (profiled(profile)) return result;
+    if (profiled(profile)) {
+      if (DUMP && dumpAs) writeFileSync(path.join(DUMP, `${dumpAs}.cpuprofile`), JSON.stringify(profile));
+      return result;
+    }
     remeasured++;
     if (attempt === 5) throw new Error(`${c.name}: the profiler never saw the page`);
   }
@@ -309,9 +336,10 @@ if (!existsSync(path.join(EXTENSION, 'manifest.json'))) {
   process.exit(2);
 }
 mkdirSync(TMP, { recursive: true });
+if (DUMP) mkdirSync(DUMP, { recursive: true });
 writeFloorExtension();
 console.log(
-  `content-script cost per page: self time of chrome-extension:// frames, ${SAMPLING_US} µs sampling, ` +
+  `Civiscope's cost per page: self time of the extension's frames (its files and injected functions), ${SAMPLING_US} µs sampling, ` +
     `navigation → load + ${WINDOW_MS / 1000} s, median of ${LOADS} loads`,
 );
 let worst = { name: '', ms: -1 };
@@ -331,7 +359,8 @@ for (const extension of [EXTENSION, FLOOR]) {
       await measureLoad(browser.context, c);
       const runs = [];
       remeasured = 0;
-      for (let i = 0; i < LOADS; i++) runs.push(await measureLoad(browser.context, c));
+      const slug = c.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      for (let i = 0; i < LOADS; i++) runs.push(await measureLoad(browser.context, c, `${slug}-${i + 1}`));
       const traced: number[] = [];
       for (let i = 0; trace && i < LOADS; i++) traced.push(await traceLoad(browser.context, c));
       await browser.context.unrouteAll();

@@ -1,6 +1,6 @@
 /**
  * Prints the size of what the built extension ships (raw and gzip) and fails when a budget is
- * exceeded: the content script runs on every page of the supported sites, the popup must open instantly.
+ * exceeded: a page reader runs in every account page it is injected into, the popup must open instantly.
  * Usage: npm run build && npm run size [-- --dir .output/firefox-mv3]
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,11 +15,9 @@ if (!existsSync(dir)) {
 }
 
 const KB = 1024;
-// Each platform has its own content script; a page loads one of them, and on account pages only,
-// its reader module (reader-<platform>.js, imported by the content script). The budget is for
-// both together: what an account page loads.
-const contentScripts = (f: string) => /^content-[a-z]+\.js$/.test(f);
-const readerOf = (contentScript: string) => contentScript.replace(/^content-/, 'reader-');
+// No content script: a page that is not an account runs no Civiscope code. An account page gets its
+// platform's reader (reader-<platform>.js), injected by the background; its budget is per reader.
+const readers = (f: string) => /^reader-[a-z]+\.js$/.test(f);
 const budgets: { label: string; match: (file: string) => boolean; gzipBudget?: number }[] = [
   { label: 'popup JavaScript', match: (f) => /^(chunks\/popup-|popup).*\.js$/.test(f), gzipBudget: 60 * KB },
   // Loaded by the popup only when needed (the Export menu, URL rules for unreported tabs).
@@ -38,24 +36,22 @@ function files(root: string, prefix = ''): string[] {
 const all = files(dir);
 let failed = false;
 const gzipOf = (file: string) => gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length;
-if (!all.some(contentScripts)) {
-  console.error(`no content script (content-<platform>.js) in ${dir}: has the layout changed?`);
+if (!all.some(readers)) {
+  console.error(`no page reader (reader-<platform>.js) in ${dir}: has the layout changed?`);
   failed = true;
 }
-for (const file of all.filter(contentScripts)) {
-  const reader = readerOf(file);
-  const hasReader = all.includes(reader);
-  const raw = statSync(path.join(dir, file)).size + (hasReader ? statSync(path.join(dir, reader)).size : 0);
-  const script = gzipOf(file);
-  const gz = script + (hasReader ? gzipOf(reader) : 0);
+if (all.some((f) => /^content-/.test(f))) {
+  console.error('a content script is built: every page of the platforms would run it (see lib/content/README.md)');
+  failed = true;
+}
+for (const file of all.filter(readers)) {
+  const raw = statSync(path.join(dir, file)).size;
+  const gz = gzipOf(file);
   const over = gz > 12 * KB;
   failed ||= over;
   const name = path.basename(file, '.js');
-  const parts = hasReader
-    ? ` = ${(script / KB).toFixed(1)} every page + ${((gz - script) / KB).toFixed(1)} reader on account pages`
-    : '';
   console.log(
-    `${name.padEnd(20)} ${(raw / KB).toFixed(1).padStart(7)} KB raw  ${(gz / KB).toFixed(1).padStart(6)} KB gzip${parts} (budget 12 KB gzip${over ? ', EXCEEDED' : ''})`,
+    `${name.padEnd(20)} ${(raw / KB).toFixed(1).padStart(7)} KB raw  ${(gz / KB).toFixed(1).padStart(6)} KB gzip, account pages only (budget 12 KB gzip${over ? ', EXCEEDED' : ''})`,
   );
 }
 for (const budget of budgets) {

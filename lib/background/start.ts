@@ -18,8 +18,10 @@ import {
 } from '../settings/settings';
 import { type BadgeState, badgeFor } from './badge';
 import { countDroppedReport } from './dropped-reports';
+import { pageReadings, type ReadingPorts } from './page-readings';
+import { readInTab } from './page-readings-browser';
 import { clearTabState, getTabState, setTabState, type TabState, tabsWithState } from './tab-state';
-import { checkSender, type ReportSender, validateReport } from './validate-report';
+import { type ReportSender, validateReport } from './validate-report';
 
 /** Wires the background's listeners. Called from the background entrypoint's main(). */
 export function startBackground(
@@ -28,8 +30,8 @@ export function startBackground(
   clock: () => Date = () => new Date(),
   /** Subscribes to changes of the index (the user's overlay changed): every tab is looked up again. */
   onIndexChange?: (listener: () => void) => void,
-  /** Delays before asking again for a tab's URL that does not match its report yet (ms). */
-  urlRetryMs: readonly number[] = [0, 50, 150, 300, 500],
+  /** Reads an account page in a tab (page-readings-browser.ts; tests pass a fake page). */
+  readPage: ReadingPorts['readInTab'] = readInTab,
 ): void {
   const t = translator(lang);
   // Reports of one tab are handled one after the other: a late "page" report must never
@@ -129,37 +131,28 @@ export function startBackground(
   };
 
   /**
-   * A content script runs inside a page the page's own scripts can reach: its report is checked
-   * (sender, account re-derived from the sender's URL, every field) before any use. On in-app
-   * navigation the browser commits the tab's new URL just after the report: ask the tab again.
+   * What a page answered is only a claim made by code running inside a page the page's own scripts
+   * can reach: it is checked (account re-derived from the tab's URL as the browser gives it, every
+   * field of the reading) before any use.
    */
-  async function validate(message: unknown, sender: ReportSender, tabId: number) {
-    const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-    let verdict = validateReport(message, sender, self, clock().getTime());
-    for (const delay of verdict.ok || !verdict.senderUrl ? [] : urlRetryMs) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
-      if (!url) break;
-      verdict = validateReport(message, { ...sender, tab: { id: tabId, url } }, self, clock().getTime());
-      if (verdict.ok || !verdict.senderUrl) break;
-    }
-    return verdict;
-  }
-
-  browser.runtime.onMessage.addListener((message: unknown, sender: ReportSender) => {
-    // Only page reports are expected; anything else is not ours to answer.
-    if ((message as { type?: unknown } | null)?.type !== 'civiscope:page') return undefined;
-    const who = checkSender(sender, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
-    if ('reason' in who) return drop(who.reason);
-    const { tabId } = who;
-    return enqueue(tabId, async () => {
-      const verdict = await validate(message, sender, tabId);
+  const deliver = (tabId: number, tabUrl: string, report: PageReport) =>
+    enqueue(tabId, async () => {
+      const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+      const sender: ReportSender = { id: self.id, url: tabUrl, frameId: 0, tab: { id: tabId, url: tabUrl } };
+      const verdict = validateReport(report, sender, self, clock().getTime());
       if (!verdict.ok) return void (await drop(verdict.reason));
       if (!(await refresh.claimReport(tabId, verdict.report))) await applyReport(tabId, verdict.report);
     });
+
+  // Civiscope declares no content script: the tab's URL says when a page is an account, and only
+  // then is the platform's reader injected into it (page-readings.ts).
+  const readings = pageReadings({
+    readInTab: readPage,
+    deliver: (tabId, report) => deliver(tabId, report.url, report),
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+    void readings.onUpdated(tabId, changeInfo, tab);
     // A new document is loading. Where we have no host permission the URL is hidden from us,
     // which means the tab left the supported platforms: forget what we knew.
     if (changeInfo.status === 'loading') {
@@ -170,9 +163,9 @@ export function startBackground(
       });
       return;
     }
-    // An in-app navigation to a page that is not an account: content scripts say nothing there
-    // (lib/content/start.ts), the browser's URL says it. The tab may already be on the next
-    // account, whose report came first: only its current URL counts.
+    // An in-app navigation to a page that is not an account: nothing is read there, the browser's
+    // URL says it. The tab may already be on the next account, whose report came first: only its
+    // current URL counts.
     const url = changeInfo.url;
     if (!url || detectAccount(url)) return;
     void enqueue(tabId, async () => {
@@ -185,6 +178,7 @@ export function startBackground(
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    readings.onRemoved(tabId);
     queues.delete(tabId);
     void clearTabState(tabId);
   });

@@ -1,9 +1,10 @@
 import type { AccountRef, AudienceReading } from '../platforms/types';
 
 /**
- * Content script → background: which account the page in this tab is, and its reading; sent for
- * account pages only (on load and on each in-app navigation to one). `account: null` is still
- * accepted from older scripts. The background trusts none of it: lib/background/validate-report.ts checks every field.
+ * Which account the page in a tab is, and its reading: made by the background from the tab's URL
+ * and the page's answer (lib/background/page-readings.ts), for account pages only (on load and on
+ * each in-app navigation to one). The reading comes from inside a page: validate-report.ts checks
+ * every field before any use.
  */
 export interface PageReport {
   type: 'civiscope:page';

@@ -12,8 +12,9 @@ import { x } from './x/url';
 import { youtube } from './youtube/url';
 
 /**
- * The single source of truth for supported platforms: the content script's `matches`, the
- * manifest's host permissions and URL recognition all come from this list.
+ * The single source of truth for supported platforms: the manifest's host permissions (the hosts
+ * whose tab URLs the background sees and whose account pages it may read) and URL recognition
+ * both come from this list.
  */
 export const PLATFORMS: readonly PlatformGrammar[] = [
   x,
@@ -35,21 +36,9 @@ export function getPlatform(id: PlatformId): PlatformGrammar | undefined {
   return byId.get(id);
 }
 
-export function contentScriptMatches(): string[] {
-  return [...new Set(PLATFORMS.flatMap((p) => p.matches))];
-}
-
-/**
- * The manifest's content scripts: one per platform, on its hosts only, built from
- * entrypoints/content-<platform>.ts. Declared here rather than by WXT's content-script entrypoints,
- * whose wrapper touches the extension API and dispatches events in every page at load.
- */
-export function contentScripts(): { matches: string[]; js: string[]; run_at: 'document_idle' }[] {
-  return PLATFORMS.map((p) => ({ matches: [...p.matches], js: [`content-${p.id}.js`], run_at: 'document_idle' }));
-}
-
+/** The platforms' hosts: the manifest's host permissions. */
 export function hostPermissions(): string[] {
-  return contentScriptMatches();
+  return [...new Set(PLATFORMS.flatMap((p) => p.matches))];
 }
 
 /** URL (string or URL) → account, or undefined. Never throws, whatever the input. */

@@ -3,32 +3,29 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDroppedReports } from '@/lib/background/dropped-reports';
 import { startBackground } from '@/lib/background/start';
 import { getTabState } from '@/lib/background/tab-state';
+import type { InPageAnswer } from '@/lib/content/in-page';
 import type { PageReport } from '@/lib/content/messages';
 import { indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
 import { cohortPreference } from '@/lib/settings/preferences';
 import { badgePreference, historyLimitPreference, languagePreference } from '@/lib/settings/settings';
+import { fakePages } from '../helpers/fake-pages';
 import { tinyDataset } from '../helpers/tiny-dataset';
 
 type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
 
-const report = (over: Partial<PageReport>): PageReport => ({
-  type: 'civiscope:page',
-  url: 'https://x.com/Paris',
-  account: { platform: 'x', page: 'profile', key: 'paris' },
-  ...over,
-});
-
 const NOW = new Date('2026-11-28T12:00:00Z');
 
-/** What the browser says of one of our content scripts in tab `tabId`, showing `url`. */
-const contentScript = (tabId: number, url: string): Sender =>
-  ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: tabId, url } }) as Sender;
+const { answers: pages, readPage, settle, visit } = fakePages();
 
-async function send(tabId: number, message: unknown, sender?: Sender) {
-  const url = (message as { url?: unknown }).url;
-  const from = sender ?? contentScript(tabId, typeof url === 'string' ? url : 'https://x.com/');
-  await fakeBrowser.runtime.onMessage.trigger(message, from, () => {});
+/** A page that shows `reading` (read now, unless said otherwise). */
+const shows = (reading: PageReport['reading'], over: Partial<InPageAnswer & { readAt: number }> = {}): InPageAnswer =>
+  ({ reading, readAt: NOW.getTime(), signals: {}, ...over }) as InPageAnswer;
+
+const PARIS = 'https://x.com/Paris';
+
+function start(dataset = tinyDataset(), clock: () => Date = () => NOW) {
+  startBackground(async () => indexDataset(dataset), 'fr', clock, undefined, readPage);
 }
 
 describe('background', () => {
@@ -36,16 +33,14 @@ describe('background', () => {
   let now = NOW;
   beforeEach(() => {
     fakeBrowser.reset();
+    pages.clear();
+    readPage.mockClear();
     now = NOW;
-    startBackground(
-      async () => indexDataset(tinyDataset()),
-      'fr',
-      () => now,
-    );
+    start(tinyDataset(), () => now);
   });
 
   it('badges a listed account with its group code and remembers the tab', async () => {
-    await send(1, report({}));
+    await visit(1, PARIS);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
     expect((await getTabState(1))?.entityId).toBe('city-75056');
   });
@@ -71,37 +66,34 @@ describe('background', () => {
         },
       ],
     });
-    startBackground(
-      async () => indexDataset(dataset),
-      'fr',
-      () => NOW,
-    );
-    await send(1, report({}));
+    start(dataset);
+    await visit(1, PARIS);
     // Lyon is not in the 2012 cohort: among the study's cities Paris is alone, so no rank.
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
     await cohortPreference.setValue('all');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#2'));
     // The page now shows more followers than Lyon has: the live figure moves Paris up.
     const reading = { metric: 'followers' as const, value: 3_500_000, precision: 'exact' as const, problems: [] };
-    await send(1, report({ reading, readAt: NOW.getTime() }));
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, { id: 1, url: PARIS } as never);
+    await visit(1, PARIS, shows(reading));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('#1');
     expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toBe('Paris — 1re sur 2 villes sur X');
   });
 
   it('shows no badge for an account that is not listed, and clears a previous one', async () => {
-    await send(1, report({}));
-    await send(1, report({ url: 'https://x.com/nobody', account: { platform: 'x', page: 'profile', key: 'nobody' } }));
+    await visit(1, PARIS);
+    await visit(1, 'https://x.com/nobody');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
     expect((await getTabState(1))?.entityId).toBeUndefined();
   });
 
   it('clears the badge when the page is not an account', async () => {
-    await send(1, report({}));
-    await send(1, report({ url: 'https://x.com/explore', account: null }));
+    await visit(1, PARIS);
+    await visit(1, 'https://x.com/explore');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
   });
 
-  // Content scripts send nothing on pages that are not accounts: the browser's URL tells.
+  // Nothing is read on pages that are not accounts: the browser's URL tells.
   it.each<[string, string, string, string]>([
     ['to a page that is not an account: cleared', 'https://x.com/explore', 'https://x.com/explore', ''],
     ['to a login wall: cleared', 'https://x.com/i/flow/login', 'https://x.com/i/flow/login', ''],
@@ -114,7 +106,9 @@ describe('background', () => {
       'VILLE',
     ],
   ])('in-app navigation %s', async (_name, changedTo, tabNow, badge) => {
-    await send(1, report({}));
+    await visit(1, PARIS);
+    // The next page is not read in this test: only the URL events count.
+    pages.set(1, { superseded: true });
     await fakeBrowser.tabs.create({ url: tabNow });
     const [tab] = await fakeBrowser.tabs.query({ url: tabNow });
     vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ ...(tab as object), id: 1, url: tabNow } as never);
@@ -126,12 +120,27 @@ describe('background', () => {
     expect((await getTabState(1)) === null).toBe(badge === '');
   });
 
-  it('ignores messages that are not page reports and messages without a tab', async () => {
-    await send(1, { type: 'something-else' });
-    await fakeBrowser.runtime.onMessage.trigger(report({}), {}, () => {});
+  it('takes no page report from a message: only what it reads itself in a tab counts', async () => {
+    // A page report sent as a message, as a script in a page could (there is no content script).
+    const forged = { type: 'civiscope:page', url: PARIS, account: { platform: 'x', page: 'profile', key: 'paris' } };
+    await fakeBrowser.runtime.onMessage.trigger(
+      forged,
+      { id: fakeBrowser.runtime.id, tab: { id: 1, url: PARIS } } as Sender,
+      () => {},
+    );
+    await settle();
     expect(await getTabState(1)).toBeNull();
-    // Another kind of message is not ours to count; a page report without a tab is.
-    expect((await getDroppedReports()).count).toBe(1);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
+    expect(readPage).not.toHaveBeenCalled();
+  });
+
+  it('reads an account page it is shown, and never a page that is not an account', async () => {
+    await visit(2, 'https://x.com/explore');
+    await visit(2, 'https://www.paris.fr/');
+    expect(readPage).not.toHaveBeenCalled();
+    await visit(2, PARIS);
+    expect(readPage).toHaveBeenCalledTimes(1);
+    expect(readPage).toHaveBeenCalledWith(2, { platform: 'x', page: 'profile', key: 'paris' }, PARIS);
   });
 
   it('records a reading of a listed account, not of an unlisted one', async () => {
@@ -142,11 +151,8 @@ describe('background', () => {
       source: 'json-ld' as const,
       problems: [],
     };
-    await send(1, report({ reading, readAt: NOW.getTime() - 1000 }));
-    await send(
-      2,
-      report({ url: 'https://x.com/nobody', account: { platform: 'x', page: 'profile', key: 'nobody' }, reading }),
-    );
+    await visit(1, PARIS, shows(reading, { readAt: NOW.getTime() - 1000 }));
+    await visit(2, 'https://x.com/nobody', shows(reading));
     const { entries } = await loadObservations();
     expect(entries).toEqual([
       expect.objectContaining({
@@ -160,31 +166,29 @@ describe('background', () => {
   });
 
   it('does not record a failed reading', async () => {
-    await send(1, report({ reading: { problems: ['no figure'] }, readAt: NOW.getTime() }));
+    await visit(1, PARIS, shows({ problems: ['no figure'] }));
     expect((await getTabState(1))?.report.reading).toEqual({ problems: ['no figure'] });
     expect((await loadObservations()).entries).toEqual([]);
   });
 
-  it('takes an in-app navigation report once the tab shows its URL, not before', async () => {
-    // The content script reports the new page before the browser commits its URL: the sender
-    // still shows the previous page, and only the tab's URL asked a moment later matches.
-    const tab = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
-    const stale = contentScript(tab.id ?? -1, 'https://x.com/explore');
-    const arrived = send(tab.id ?? -1, report({}), stale);
-    await fakeBrowser.tabs.update(tab.id, { url: 'https://x.com/Paris' });
-    await arrived;
-    expect((await getTabState(tab.id ?? -1))?.entityId).toBe('city-75056');
-    // A tab that never shows the reported page: dropped.
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const other = await fakeBrowser.tabs.create({ url: 'https://x.com/explore' });
-    await send(other.id ?? -1, report({}), contentScript(other.id ?? -1, 'https://x.com/explore'));
-    expect(await getTabState(other.id ?? -1)).toBeNull();
-    expect((await getDroppedReports()).count).toBe(1);
+  it('never keeps a figure of a page the tab has left while it was read', async () => {
+    let answer: (value: unknown) => void = () => {};
+    readPage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    await visit(1, PARIS);
+    // In-app navigation to a page that is not an account, then the old page's answer comes.
+    await fakeBrowser.tabs.onUpdated.trigger(1, { url: 'https://x.com/explore' }, {
+      id: 1,
+      url: 'https://x.com/explore',
+    } as never);
+    answer(shows({ metric: 'followers', value: 1234, precision: 'exact', source: 'text', problems: [] }));
+    await settle();
+    expect((await loadObservations()).entries).toEqual([]);
+    expect((await getTabState(1))?.report.reading).toBeUndefined();
   });
 
   it('honours the badge setting: no badge when it is off, the badge again when it is back on', async () => {
     await badgePreference.setValue(false);
-    await send(1, report({}));
+    await visit(1, PARIS);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
     // The tooltip still says in words what the badge would have said.
     expect(await fakeBrowser.action.getTitle({ tabId: 1 })).toContain('Paris');
@@ -193,7 +197,7 @@ describe('background', () => {
   });
 
   it('speaks the interface language set in the dashboard, whatever the browser’s', async () => {
-    await send(1, report({}));
+    await visit(1, PARIS);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE');
     await languagePreference.setValue('en');
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('CITY'));
@@ -211,7 +215,7 @@ describe('background', () => {
     };
     for (let day = 1; day <= 12; day++) {
       now = new Date(Date.UTC(2026, 9, day));
-      await send(1, report({ reading: { ...reading, value: 1000 + day }, readAt: now.getTime() }));
+      await visit(1, PARIS, shows({ ...reading, value: 1000 + day }, { readAt: now.getTime() }));
     }
     const { entries } = await loadObservations();
     expect(entries).toHaveLength(10);
@@ -219,7 +223,7 @@ describe('background', () => {
   });
 
   it('forgets a tab when it is closed', async () => {
-    await send(1, report({}));
+    await visit(1, PARIS);
     await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 1, isWindowClosing: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(await getTabState(1)).toBeNull();
@@ -245,11 +249,7 @@ describe('background', () => {
         },
       ],
     });
-    startBackground(
-      async () => indexDataset(dataset),
-      'fr',
-      () => new Date('2026-11-28T12:00:00Z'),
-    );
+    start(dataset);
     await cohortPreference.setValue('all');
     const reading = (value: number) => ({
       metric: 'followers' as const,
@@ -257,7 +257,7 @@ describe('background', () => {
       precision: 'exact' as const,
       problems: [],
     });
-    await send(USER_TAB, report({ reading: reading(1_000_000), readAt: Date.UTC(2026, 10, 28, 11, 59, 30) }));
+    await visit(USER_TAB, PARIS, shows(reading(1_000_000), { readAt: Date.UTC(2026, 10, 28, 11, 59, 30) }));
     // Lyon has no figure yet: Paris is ranked alone.
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('VILLE'));
     await fakeBrowser.runtime.onMessage.trigger(
@@ -267,14 +267,10 @@ describe('background', () => {
     );
     const job = (await fakeBrowser.storage.session.get('refresh-job'))['refresh-job'] as { id: string; tabId: number };
     expect(job.tabId).toEqual(expect.any(Number));
-    await send(
+    await visit(
       job.tabId,
-      report({
-        url: 'https://x.com/villedelyon',
-        account: { platform: 'x', page: 'profile', key: 'villedelyon' },
-        reading: reading(2_000_000),
-        readAt: Date.UTC(2026, 10, 28, 12),
-      }),
+      'https://x.com/villedelyon',
+      shows(reading(2_000_000), { readAt: Date.UTC(2026, 10, 28, 12) }),
     );
     const { entries } = await loadObservations();
     expect(entries.find((o) => o.key === 'villedelyon')).toMatchObject({
@@ -289,46 +285,37 @@ describe('background', () => {
   });
 });
 
-describe('background: forged and malformed reports change nothing', () => {
+describe('background: forged and malformed answers of a page change nothing', () => {
   const HUGE = 'x'.repeat(10 * 1024 * 1024);
   const reading = { metric: 'followers', value: 1234, precision: 'exact', source: 'json-ld', problems: [] };
-  const paris = (over: Record<string, unknown>) => ({ ...report({}), reading, readAt: NOW.getTime(), ...over });
-  const lyonTab = (tabId: number) => contentScript(tabId, 'https://x.com/Lyon');
+  const paris = (over: Record<string, unknown>) => ({ reading, readAt: NOW.getTime(), signals: {}, ...over });
 
-  // [name, message, sender (default: our content script on the report's URL)]
-  const FORGED: [string, unknown, ((tabId: number) => Sender)?][] = [
-    ['wrong account for the URL', paris({ account: { platform: 'x', page: 'profile', key: 'nobody' } })],
-    ['a listed account claimed from another account’s page', paris({}), lyonTab],
-    ['another platform’s URL', paris({}), (tabId) => contentScript(tabId, 'https://www.facebook.com/paris')],
-    ['the platform named wrongly', paris({ account: { platform: 'facebook', page: 'profile', key: 'paris' } })],
+  // What a page (whose own scripts can reach the reader's world) could answer instead of a reading.
+  const FORGED: [string, unknown][] = [
     ['NaN', paris({ reading: { ...reading, value: Number.NaN } })],
     ['a negative value', paris({ reading: { ...reading, value: -5 } })],
     ['1e12', paris({ reading: { ...reading, value: 1e12 } })],
     ['a value as a string', paris({ reading: { ...reading, value: '1234' } })],
     ['a metric that does not exist', paris({ reading: { ...reading, metric: 'views' } })],
     ['a reading without problems', paris({ reading: { metric: 'followers', value: 1, precision: 'exact' } })],
-    ['a report without url', { type: 'civiscope:page', account: { platform: 'x', page: 'profile', key: 'paris' } }],
-    ['a report without account', { type: 'civiscope:page', url: 'https://x.com/Paris' }],
+    ['a reading that is a string', paris({ reading: '1234 followers' })],
     ['a reading from last week', paris({ readAt: NOW.getTime() - 7 * 86_400_000 })],
+    ['a reading time that is not a number', paris({ readAt: 'now' })],
     ['a 10 MB display name', paris({ reading: { ...reading, displayName: HUGE } })],
-    ['a 10 MB URL', paris({ url: `https://x.com/Paris?${HUGE}` })],
     ['a 10 MB problem', paris({ reading: { ...reading, problems: [HUGE] } })],
-    ['another extension', paris({}), (tabId) => ({ ...contentScript(tabId, 'https://x.com/Paris'), id: 'evil' })],
-    ['no tab', paris({}), () => ({ id: fakeBrowser.runtime.id, url: 'https://x.com/Paris' }) as Sender],
+    ['a 10 MB link', paris({ reading: { ...reading, links: [`https://paris.fr/${HUGE}`] } })],
+    ['signals that are not signals', paris({ signals: { httpStatus: 'teapot' } })],
   ];
 
   beforeEach(() => {
     fakeBrowser.reset();
-    startBackground(
-      async () => indexDataset(tinyDataset()),
-      'fr',
-      () => NOW,
-    );
+    pages.clear();
+    start();
   });
 
-  it.each(FORGED)('%s: nothing stored, no badge, counted', async (_name, message, from) => {
+  it.each(FORGED)('%s: nothing stored, no badge, counted', async (_name, answer) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await send(3, message, from?.(3));
+    await visit(3, PARIS, answer);
     expect(await getTabState(3)).toBeNull();
     expect((await loadObservations()).entries).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
@@ -336,12 +323,28 @@ describe('background: forged and malformed reports change nothing', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('page report dropped'));
   });
 
-  it('a forged report after a good one leaves the tab as it was', async () => {
+  // Answers that are no reading at all: the tab's URL alone says which account it is.
+  it.each<[string, unknown]>([
+    ['nothing', undefined],
+    ['null', null],
+    ['a string', 'paris: 1234 followers'],
+    ['a list', [reading]],
+    ['a number', 1234],
+  ])('%s: the account from the URL, no figure, nothing recorded', async (_name, answer) => {
+    await visit(5, PARIS, answer);
+    const state = await getTabState(5);
+    expect(state?.report.account).toEqual({ platform: 'x', page: 'profile', key: 'paris' });
+    expect(state?.report.reading).toBeUndefined();
+    expect((await loadObservations()).entries).toEqual([]);
+  });
+
+  it('a forged answer after a good one leaves the tab as it was', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await send(4, paris({}));
+    await visit(4, PARIS, paris({}));
     const before = await getTabState(4);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('VILLE');
-    for (const [, message, from] of FORGED) await send(4, message, from?.(4));
+    // The same page loaded again (a reload), answering a forgery each time.
+    for (const [, answer] of FORGED) await visit(4, PARIS, answer);
     expect(await getTabState(4)).toEqual(before);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('VILLE');
     expect((await loadObservations()).entries).toHaveLength(1);

@@ -1,42 +1,39 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_READER_GLOBAL, readInPage } from '@/lib/content/in-page';
 import { getReader } from '@/lib/platforms/readers';
-import { contentScripts, PLATFORMS } from '@/lib/platforms/registry';
+import { PLATFORMS } from '@/lib/platforms/registry';
 
 const ENTRYPOINTS = path.resolve(import.meta.dirname, '../../entrypoints');
 
-describe('content scripts', () => {
-  it('there is exactly one per registered platform', () => {
-    const files = readdirSync(ENTRYPOINTS).filter((f) => f.startsWith('content-'));
-    expect(files.sort()).toEqual(PLATFORMS.map((p) => `content-${p.id}.ts`).sort());
-    // WXT's own content-script entrypoints are not used (see contentScripts in the registry).
-    expect(readdirSync(ENTRYPOINTS).filter((f) => f.includes('.content.'))).toEqual([]);
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[PAGE_READER_GLOBAL];
+});
+
+describe('what runs in pages', () => {
+  it('no content script is declared: only the readers the background injects into account pages', () => {
+    const entrypoints = readdirSync(ENTRYPOINTS);
+    expect(entrypoints.filter((f) => /^content[-.]|\.content\./.test(f))).toEqual([]);
+    expect(entrypoints.filter((f) => f.startsWith('reader-')).sort()).toEqual(
+      PLATFORMS.map((p) => `reader-${p.id}.ts`).sort(),
+    );
+    const config = readFileSync(path.resolve(import.meta.dirname, '../../wxt.config.ts'), 'utf8');
+    expect(config).not.toMatch(/content_scripts|web_accessible_resources/);
   });
 
-  it.each(PLATFORMS.map((p) => [p.id, p] as const))('%s runs exactly on its platform’s hosts', (id, platform) => {
-    expect(contentScripts().find((c) => c.js[0] === `content-${id}.js`)?.matches).toEqual([...platform.matches]);
-  });
-
-  it.each(PLATFORMS.map((p) => [p.id] as const))(
-    '%s starts with its own grammar and loads its reader on demand',
-    async (id) => {
-      const source = readFileSync(path.join(ENTRYPOINTS, `content-${id}.ts`), 'utf8');
-      expect(source).not.toMatch(/from '[^']*\/reader'/);
-      expect(source).toContain(`from '@/lib/platforms/${id}/url'`);
-      expect(source).toContain(`readerLoader('/reader-${id}.js')`);
-      // The module it loads returns the platform's reader.
-      const module = (await import(`../../entrypoints/reader-${id}.ts`)) as { default: { main: () => unknown } };
-      expect(module.default.main()).toBe(getReader(id));
-    },
-  );
-
-  it.each(PLATFORMS.map((p) => [p.id] as const))('%s imports nothing that touches the extension API at load', (id) => {
-    const source = readFileSync(path.join(ENTRYPOINTS, `content-${id}.ts`), 'utf8');
+  it.each(PLATFORMS.map((p) => [p.id] as const))('reader-%s installs its platform’s own reader', async (id) => {
+    const source = readFileSync(path.join(ENTRYPOINTS, `reader-${id}.ts`), 'utf8');
+    expect(source).toContain(`from '@/lib/platforms/${id}/reader'`);
     expect(source).not.toMatch(/wxt\/browser|define-content-script|webextension-polyfill/);
+    const module = (await import(`../../entrypoints/reader-${id}.ts`)) as { default: { main: () => unknown } };
+    module.default.main();
+    const installed = (globalThis as Record<string, unknown>)[PAGE_READER_GLOBAL] as { platform: string };
+    expect(installed.platform).toBe(id);
+    expect(getReader(id)).toBeDefined();
   });
 
-  it('the content script’s own code imports no value from the extension API modules (types only)', () => {
+  it('the code that runs in pages imports no value from the extension API modules (types only)', () => {
     const dir = path.resolve(import.meta.dirname, '../../lib/content');
     const offending = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
@@ -44,7 +41,17 @@ describe('content scripts', () => {
     expect(offending).toEqual([]);
   });
 
-  it('what every page loads holds no Unicode property class as a regex literal (checked, at a cost, when parsed)', () => {
+  it('the function injected to read a page refers to nothing outside itself, and to the reader’s global by its name', () => {
+    const source = readInPage.toString();
+    expect(source).toContain(`.${PAGE_READER_GLOBAL}`);
+    // Serialised by the browser: a free identifier other than globals would be undefined in the page.
+    expect(new Function(`return (${source})`)()).toBeTypeOf('function');
+    expect(readInPage({ platform: 'x', page: 'profile', key: 'paris' }, 'https://x.com/Paris')).toEqual({
+      missing: true,
+    });
+  });
+
+  it('what runs in pages holds no Unicode property class as a regex literal (checked, at a cost, when parsed)', () => {
     const root = path.resolve(import.meta.dirname, '../../lib');
     const files = [
       ...readdirSync(path.join(root, 'content')).map((f) => `content/${f}`),

@@ -1,19 +1,34 @@
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, fixture, launch, readingOf, tabIdOf } from './harness';
 import { xApp } from './pages';
 
-// The page reader is a module the content script imports on account pages only (lib/content/README.md).
+// No content script: the background injects the platform's reader into account pages only
+// (lib/content/README.md). What a page runs of Civiscope shows as the extension's isolated world.
 const X_APP = xApp({ '/Paris': { handle: 'Paris', name: 'Paris', followers: 1_234_567 }, '/explore': null });
 
-describe('the reader module in Chromium', () => {
+interface World {
+  id: number;
+  origin: string;
+}
+
+/** A new page whose JavaScript worlds are watched from before its first navigation. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession; extensionWorlds: World[] }> {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const extensionWorlds: World[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin.startsWith('chrome-extension://'))
+      extensionWorlds.push({ id: context.id, origin: context.origin });
+  });
+  await cdp.send('Runtime.enable');
+  return { page, cdp, extensionWorlds };
+}
+
+describe('the page reader in Chromium', () => {
   let browser: Browser;
-  const readerRequests: string[] = [];
   beforeAll(async () => {
     browser = await launch('fr-FR');
-    browser.context.on('request', (request) => {
-      // Chrome serves a per-session address by redirecting it to the file: count the loads, not the hops.
-      if (/\/reader-[a-z]+\.js$/.test(request.url()) && !request.redirectedFrom()) readerRequests.push(request.url());
-    });
     await browser.context.route('https://x.com/**', (route) => {
       const strict = route.request().url().includes('csp=strict');
       return route.fulfill({
@@ -31,9 +46,8 @@ describe('the reader module in Chromium', () => {
     await browser?.close();
   });
 
-  it('is never loaded on a page that is not an account, and nothing is sent from it', async () => {
-    readerRequests.length = 0;
-    const page = await browser.context.newPage();
+  it('a page that is not an account runs none of its code and sees nothing; an in-app navigation to an account is read', async () => {
+    const { page, extensionWorlds } = await watchedPage(browser);
     const messages: string[] = [];
     // What the page's own scripts could see of the extension: nothing posted to the window.
     await page.exposeFunction('civiscopeTestMessage', (data: string) => messages.push(data));
@@ -46,31 +60,37 @@ describe('the reader module in Chromium', () => {
     const tabId = await tabIdOf(browser, page);
     const stored = () =>
       browser.worker.evaluate(async (id) => (await chrome.storage.session.get(`tab-${id}`))[`tab-${id}`], tabId);
-    // Long enough for the content script (document_idle) to have run and said anything it would say.
+    // Long enough for anything the extension would do at load (document_idle and after).
     await page.waitForTimeout(1500);
-    expect(readerRequests).toEqual([]);
+    expect(extensionWorlds).toEqual([]);
     expect(await stored()).toBeUndefined();
-    expect(messages).toEqual([]);
-    // The content script is there all the same: an in-app navigation to an account loads the reader.
+    // The background still sees the tab: an in-app navigation to an account gets the reader.
     await page.click('a[href="/Paris"]');
     expect(await readingOf(browser, tabId)).toBe(1_234_567);
-    expect(readerRequests).toHaveLength(1);
+    expect(extensionWorlds).toHaveLength(1);
     expect(messages).toEqual([]);
     await page.close();
   });
 
-  it('is loaded once on an account page, and reads it', async () => {
-    readerRequests.length = 0;
-    const page = await browser.context.newPage();
+  it('an account page gets its own platform’s reader once, out of the page’s reach, and is read', async () => {
+    const { page, cdp, extensionWorlds } = await watchedPage(browser);
     await page.goto('https://x.com/Paris');
     expect(await readingOf(browser, await tabIdOf(browser, page))).toBe(1_234_567);
-    expect(readerRequests).toHaveLength(1);
-    // Chrome serves it from a per-session address, not from the extension's fixed id.
-    expect(readerRequests[0]).not.toContain(browser.extensionId);
+    expect(extensionWorlds).toHaveLength(1);
+    const [world] = extensionWorlds;
+    const evaluate = async (expression: string, contextId?: number) =>
+      (
+        (await cdp.send('Runtime.evaluate', { expression, contextId, returnByValue: true })) as {
+          result: { value: unknown };
+        }
+      ).result.value;
+    expect(await evaluate('globalThis.__civiscopeReader?.platform', world?.id)).toBe('x');
+    // The page's own world has no trace of it.
+    expect(await evaluate('typeof globalThis.__civiscopeReader')).toBe('undefined');
     await page.close();
   });
 
-  it('cannot be fetched by the page at the extension’s fixed address (no probing for the extension)', async () => {
+  it('offers the page nothing to fetch at the extension’s address (no probing for the extension)', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/explore');
     const status = await page.evaluate(async (id) => {

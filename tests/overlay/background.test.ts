@@ -2,22 +2,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '@/lib/background/start';
 import { getTabState } from '@/lib/background/tab-state';
-import type { PageReport } from '@/lib/content/messages';
+import type { InPageAnswer } from '@/lib/content/in-page';
 import { indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
 import { overlayIndexLoader } from '@/lib/overlay/merged';
 import { deleteAccount, storeAccounts } from '@/lib/overlay/store';
+import { fakePages } from '../helpers/fake-pages';
 import { tinyDataset } from '../helpers/tiny-dataset';
 
-type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
-
-const INSTAGRAM: PageReport = {
-  type: 'civiscope:page',
-  url: 'https://www.instagram.com/parisjetaime/',
-  account: { platform: 'instagram', page: 'profile', key: 'parisjetaime' },
+const INSTAGRAM = 'https://www.instagram.com/parisjetaime/';
+// What the page shows, read within a minute of the background's clock (an older reading is refused).
+const SHOWN: InPageAnswer = {
   reading: { metric: 'followers', value: 5000, precision: 'exact', problems: [] },
-  // Within a minute of the background's clock: an older reading is refused (validate-report.ts).
   readAt: Date.UTC(2026, 10, 30, 11, 59, 30),
+  signals: {},
 };
 const ADDED = {
   entityId: 'city-75056',
@@ -28,23 +26,17 @@ const ADDED = {
   source: { kind: 'official-site' as const, url: 'https://www.paris.fr/', readAt: '2026-11-30T08:00:00.000Z' },
 };
 
-// As the browser names our content script on the reported page (the background checks it).
-const send = (tabId: number, message: PageReport) =>
-  fakeBrowser.runtime.onMessage.trigger(
-    message,
-    { id: fakeBrowser.runtime.id, url: message.url, frameId: 0, tab: { id: tabId, url: message.url } } as Sender,
-    () => {},
-  );
+const { readPage, visit } = fakePages();
 
 describe('background with the overlay', () => {
   beforeEach(() => {
     fakeBrowser.reset();
     const index = overlayIndexLoader('fr', async () => indexDataset(tinyDataset()));
-    startBackground(index.load, 'fr', () => new Date('2026-11-30T12:00:00Z'), index.onChange);
+    startBackground(index.load, 'fr', () => new Date('2026-11-30T12:00:00Z'), index.onChange, readPage);
   });
 
   it('an account added while its tab is open is badged at once, and no longer once removed', async () => {
-    await send(1, INSTAGRAM);
+    await visit(1, INSTAGRAM, SHOWN);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('');
     await storeAccounts([ADDED]);
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
@@ -56,7 +48,7 @@ describe('background with the overlay', () => {
 
   it('records the figures read on an added account in the history, like a listed one', async () => {
     await storeAccounts([ADDED]);
-    await send(2, INSTAGRAM);
+    await visit(2, INSTAGRAM, SHOWN);
     expect((await loadObservations()).entries).toMatchObject([
       { entityId: 'city-75056', platform: 'instagram', key: 'parisjetaime', value: 5000 },
     ]);
