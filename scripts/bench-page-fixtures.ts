@@ -1,6 +1,6 @@
 /**
  * Synthetic pages for `npm run bench:page` (scripts/bench-page.ts). Written for the bench, with the
- * size and the shape that matter to a content script (not copies of any real page):
+ * size and the shape that matter to the page reader (not copies of any real page):
  * - an Instagram-like logged-out shell (~1.2 MB): meta tags, a large inline style, megabyte-sized
  *   `<script type="application/json" data-sjs>` blobs, a nearly empty body;
  * - a YouTube-like channel page (~0.9 MB): a large inline config script and `var ytInitialData`

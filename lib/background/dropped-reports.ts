@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 
 /**
  * Page reports the background refused (see validate-report.ts), counted for this browser session
- * so that the popup can say so. In session storage: content scripts cannot reach it (Chrome's
+ * so that the popup can say so. In session storage: the page reader cannot reach it (Chrome's
  * default access level), and it is gone with the session like the tab states.
  */
 export interface DroppedReports {

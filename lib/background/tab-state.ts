@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { PageReport } from '../content/messages';
 
 /**
- * What the background knows of one tab: the last page report from its content script.
+ * What the background knows of one tab: the last page report read from its page.
  * Kept in session storage because an MV3 service worker can be stopped at any time, and
  * dropped with the browser session (nothing of the user's browsing outlives it).
  */

@@ -3,12 +3,12 @@ import { detectAccount } from '../platforms/registry';
 import type { AccountRef, AudienceReading, Metric, Precision, ReadingSource } from '../platforms/types';
 
 /**
- * The background trusts no message. A page report is only a claim made by a script running inside
- * a page; this module checks who sent it, re-derives the account from the sender's own URL with
+ * The background trusts no page. A page report is only a claim made by code running inside a
+ * page; this module checks the sender, re-derives the account from the sender's own URL with
  * the platform grammar, and checks every field of the reading. Pure: no browser API, never throws.
  */
 
-/** What the background needs of `runtime.onMessage`'s sender (a subset of MessageSender). */
+/** The tab a report was read from, built by the background (a subset of MessageSender). */
 export interface ReportSender {
   id?: string;
   url?: string;
@@ -25,8 +25,7 @@ export interface Self {
 
 export type Verdict =
   | { ok: true; tabId: number; report: PageReport }
-  /** `senderUrl`: only the sender's URL disagreed, which a moment later may no longer be true. */
-  | { ok: false; reason: string; senderUrl?: true };
+  | { ok: false; reason: string };
 
 /** Bounds on what a page may say; a real reading is far below every one of them. */
 export const LIMITS = {
@@ -174,14 +173,14 @@ const sameAccount = (a: AccountRef | undefined | null, b: AccountRef | undefined
   (a ?? undefined) === (b ?? undefined) ||
   (!!a && !!b && a.platform === b.platform && a.key === b.key && a.page === b.page);
 
-/** Whether the sender is one of our own content scripts, in a tab; the tab id when it is. */
+/** Whether the sender is a page in a tab, not our own; the tab id when it is. */
 export function checkSender(sender: ReportSender | undefined, self: Self): { tabId: number } | { reason: string } {
   if (!sender || sender.id !== self.id) return bad('sender is not this extension');
   const tabId = sender.tab?.id;
-  // Page reports come from content scripts, which always run in a tab (never from our own pages).
+  // The background builds the sender from the tab it read; these checks stay as a defence.
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return bad('sender has no tab');
-  if (sender.url?.startsWith(self.origin)) return bad('sender is an extension page, not a content script');
-  // Our content scripts run in the top frame only.
+  if (sender.url?.startsWith(self.origin)) return bad('sender is an extension page, not a web page');
+  // The reader is injected into the top frame only.
   if (sender.frameId !== undefined && sender.frameId !== 0) return bad('sender is a sub-frame');
   return { tabId };
 }
@@ -202,10 +201,9 @@ export function validateReport(message: unknown, sender: ReportSender | undefine
       return { ok: false, reason: 'account.key: bad or too long' };
     }
 
-    // What the browser says the sender's page is. On in-app navigation a content script reports
-    // the new URL before the browser commits it: Chromium keeps `sender.url` at the document's
-    // first URL and `sender.tab.url` at the previous one. Any of them is accepted, and the caller
-    // asks again for the tab's URL a moment later when none matches (see `senderUrl`).
+    // The sender's URL is the tab's URL as the browser gave it when the background read the page
+    // (start.ts builds the sender from the tab it read). Either field is accepted; a report about
+    // another page is still dropped, as a defence.
     const seen = [sender?.url, sender?.tab?.url].filter((u): u is string => typeof u === 'string');
     if (!seen.length) return { ok: false, reason: 'sender has no URL' };
     const claimed = detectAccount(url) ?? null;
@@ -213,7 +211,7 @@ export function validateReport(message: unknown, sender: ReportSender | undefine
       return { ok: false, reason: 'account does not match the report URL' };
     }
     if (!seen.some((u) => sameAccount(detectAccount(u) ?? null, claimed) && samePlace(u, url, claimed))) {
-      return { ok: false, reason: "account or URL does not match the sender's URL", senderUrl: true };
+      return { ok: false, reason: "account or URL does not match the sender's URL" };
     }
 
     const rest = checkFields(message, REPORT_FIELDS, now, 'report');

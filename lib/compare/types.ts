@@ -8,7 +8,7 @@ import type { Metric, PlatformId, Precision } from '../platforms/types';
  * as is. Every rule is described in METHOD.md; `methodVersion` says which version produced it.
  */
 
-/** The figure the account's page shows right now, read by the content script. */
+/** The figure the account's page shows right now, read by the page reader. */
 export interface LiveReading {
   value: number;
   metric: Metric;

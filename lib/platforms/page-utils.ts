@@ -1,7 +1,7 @@
 import { assignedJsonFields } from './json-fields';
 import type { AudienceReading, Metric, Precision, ReadingSource } from './types';
 
-/** Helpers shared by the page readers: small on purpose, they all ship in the content script. */
+/** Helpers shared by the page readers: small on purpose, they ship in every reader injected into a page. */
 
 export type Obj = Record<string, unknown>;
 

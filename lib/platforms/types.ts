@@ -29,7 +29,7 @@ export interface PlatformGrammar {
   id: PlatformId;
   /** Human name shown in the UI ("X", "Facebook"…). */
   label: string;
-  /** Content-script match patterns for the hosts where this platform's accounts live. */
+  /** Host patterns for the hosts where this platform's accounts live. */
   matches: readonly string[];
   /** URL → account, or undefined when the URL is not an account page. Never throws. */
   parseAccountUrl(url: URL): AccountRef | undefined;

@@ -39,13 +39,13 @@ export function accountPathSegments(url: URL): string[] | undefined {
 
 /**
  * The host as the URL parser normalised it (lowercase, punycode). A fully qualified `x.com.` is
- * kept as is, so it matches no platform: no content-script pattern covers it either.
+ * kept as is, so it matches no platform: no host pattern covers it either.
  */
 export function hostName(url: URL): string {
   return url.hostname;
 }
 
-/** Content-script match patterns for an exact list of hosts. */
+/** Host patterns (`*://host/*`) for an exact list of hosts. */
 export function hostMatches(hosts: Iterable<string>): string[] {
   return [...hosts].map((host) => `*://${host}/*`);
 }
@@ -105,7 +105,7 @@ const NON_ASCII = /[^\x20-\x7e]/;
  * A test by a Unicode-aware pattern (\p{L}…, `u` flag) that builds it only for text that needs it:
  * pure printable-ASCII text is tested by `ascii`, the same pattern restricted to ASCII. A Unicode
  * property class costs the page milliseconds — even as a literal never used, which the engine
- * checks when it parses the script — on every page the content script runs on, and most keys are
+ * checks when it parses the script — on every page the reader is injected into, and most keys are
  * ASCII. tests/platforms/url-utils checks both forms agree.
  */
 export function unicodeTest({ ascii, unicode }: UnicodePattern): (s: string) => boolean {

@@ -65,7 +65,7 @@ export async function loadPopupDataFor(tab: PopupTab | undefined, lang: Lang = '
 }
 
 /**
- * URL recognition for a tab the content script has not reported on (opened before the extension
+ * URL recognition for a tab the background has not read (opened before the extension
  * was installed, or a report that is about another URL). Loaded only then: the grammars of all
  * platforms are not needed to open the popup on a reported page.
  */

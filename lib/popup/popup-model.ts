@@ -26,7 +26,7 @@ export type PopupModel =
   | { kind: 'other'; url?: string };
 
 /**
- * Pure: the tab's URL and the content script's last report → popup state. The report is only
+ * Pure: the tab's URL and the tab's last page report → popup state. The report is only
  * trusted when it is about the URL the tab shows now; otherwise `detect` parses the URL, which
  * covers tabs opened before the extension was installed.
  */

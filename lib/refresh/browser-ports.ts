@@ -5,7 +5,7 @@ import type { PlatformId } from '../platforms/types';
 import type { RefreshPorts } from './driver';
 import { countLoad, loadJob, saveJob } from './store';
 
-/** Whether a URL is on one of the platform's hosts (its content-script match patterns, `*://host/*`). */
+/** Whether a URL is on one of the platform's hosts (its host patterns, `*://host/*`). */
 export function onPlatformHost(platform: PlatformId, url: string | undefined): boolean {
   if (!url) return false;
   let host: string;

@@ -73,7 +73,7 @@ export class RefreshDriver {
     });
   }
 
-  /** A content script's report: true when it came from the job's tab (then it is the job's alone). */
+  /** A tab's page report: true when it came from the job's tab (then it is the job's alone). */
   report(tabId: number, page: PageSeen): Promise<boolean> {
     return this.enqueue(async () => {
       const job = await this.ports.loadJob();

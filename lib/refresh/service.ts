@@ -12,7 +12,7 @@ import { refreshTargets } from './targets';
 import type { PageSeen, RefreshJob } from './types';
 
 export interface RefreshService {
-  /** Hands a content-script report to the job when it comes from the job's tab; true if it did. */
+  /** Hands a page report to the job when it comes from the job's tab; true if it did. */
   claimReport(tabId: number, report: PageReport): Promise<boolean>;
 }
 
@@ -73,8 +73,8 @@ export function startRefreshService(
     void driver.currentTab().then((current) => {
       if (current?.tabId !== tabId) return;
       if (!onPlatformHost(current.platform, url)) return void driver.dispatch({ type: 'tab-left', tabId });
-      // A page of the platform that is not an account (a login wall, a redirect): content scripts
-      // send nothing there (lib/content/start.ts); the job learns it from the URL.
+      // A page of the platform that is not an account (a login wall, a redirect): no reader is
+      // injected there (lib/background/page-readings.ts); the job learns it from the URL.
       if (!detectAccount(url)) void driver.report(tabId, { url, account: null });
     });
   });

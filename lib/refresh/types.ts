@@ -94,7 +94,7 @@ export interface RefreshJob {
   strikes: number;
 }
 
-/** What the content script says about the page, as far as the job needs it. */
+/** What the tab's page report says about the page, as far as the job needs it. */
 export interface PageSeen {
   url: string;
   account: { platform: PlatformId; key: string } | null;

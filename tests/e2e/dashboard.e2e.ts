@@ -248,7 +248,7 @@ describe('the dashboard in Chromium (French browser)', () => {
     const site = await browser.context.newPage();
     await site.goto('https://x.com/Paris');
     const tabId = await tabIdOf(browser, site);
-    // The content script reports asynchronously: wait for the page's reading, then for the badge
+    // The background reads the page asynchronously: wait for the page's reading, then for the badge
     // to settle (the reading's rank replaces the first report's).
     expect(await readingOf(browser, tabId)).toBe(1);
     let before = '';

@@ -110,7 +110,7 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
   return id;
 }
 
-/** The badge of a tab, polled briefly because the content script reports asynchronously. */
+/** The badge of a tab, polled briefly because the background reads the page asynchronously. */
 export async function badgeText(browser: Browser, tabId: number, expected?: string, timeoutMs = 5000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let text = '';

@@ -45,7 +45,7 @@ describe('account recognition in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(url);
     const tabId = await tabIdOf(browser, page);
-    // Give the content script time to report, then check nothing was set.
+    // Give the background time to see the tab, then check nothing was set.
     await page.waitForTimeout(500);
     expect(await badgeText(browser, tabId)).toBe('');
     await page.close();
@@ -88,12 +88,12 @@ describe('account recognition in Chromium', () => {
     await screenshot(popup3, 'popup-other-fr');
   });
 
-  it('recognises a tab the content script never reported on (e.g. opened before the install)', async () => {
+  it('recognises a tab without a page report (e.g. opened before the install)', async () => {
     const page = await browser.context.newPage();
     await page.goto('https://x.com/strasbourg');
     const tabId = await tabIdOf(browser, page);
     await badgeText(browser, tabId, 'VILLE');
-    // Forget what the content script said: the popup must recognise the URL by itself.
+    // Forget the tab's last page report: the popup must recognise the URL by itself.
     await browser.worker.evaluate(() => chrome.storage.session.clear());
     const popup = await openPopup(browser, tabId);
     await expect.poll(() => popup.textContent('[data-testid="entity-name"]')).toContain('Strasbourg');

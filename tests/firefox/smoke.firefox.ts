@@ -115,7 +115,7 @@ describe('the Firefox MV3 build in Firefox ESR', () => {
         { timeout: 10_000 },
       )
       .toBe(1_234_567);
-    // The content script read the figure from the page, and the background matched the account.
+    // The injected page reader read the figure from the page, and the background matched the account.
     expect(state?.entityId).toBe('city-75056');
     expect(state?.report.reading?.source).toBe('json-ld');
 

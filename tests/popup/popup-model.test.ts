@@ -14,7 +14,7 @@ const state = (url: string, over: Partial<TabState['report']> = {}): TabState =>
 describe('resolvePopupModel', () => {
   it.each([
     [
-      'listed account from the content script',
+      'listed account from the last page report',
       'https://x.com/Paris',
       state('https://x.com/Paris'),
       'listed',

@@ -1,6 +1,6 @@
 /**
  * Mastodon instances whose pages Civiscope reads. Mastodon is open-ended: only hosts listed here
- * get the content script and host permission. To support another instance, add its host (exact,
+ * get a host permission and the page reader. To support another instance, add its host (exact,
  * lowercase, no `www.`) below; the manifest and URL recognition follow.
  */
 export const MASTODON_INSTANCES: readonly string[] = [

@@ -35,7 +35,7 @@ export function readX(doc: Document, account: AccountRef): AudienceReading {
   const key = account.key.toLowerCase();
   const byId = key.startsWith('id:');
   // One walk of the document instead of seven on a page that is still rendering (or a timeline):
-  // the content script reads again on every change, so this is the common case while it waits.
+  // the page reader reads again on every change, so this is the common case while it waits.
   if (!doc.querySelector(ANY)) {
     const none = { displayName: undefined, links: undefined };
     return missing(byId ? 'cannot confirm the account id from the page header' : 'follower count not found', none);
