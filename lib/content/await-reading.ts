@@ -18,7 +18,7 @@ const WATCH: MutationObserverInit = { childList: true, subtree: true, characterD
  * Waits, bounded, until the page shows a figure for this account, then resolves once.
  * Social sites render the profile header after the first paint, so the page is read again when the
  * DOM has changed — but never sooner than the backoff gap after the previous reading (100 ms, then
- * 200, 400… up to 1 s): a page that changes every frame is read about ten times in 6 s, a page that
+ * 200, 400… up to 2 s): a page that changes every frame is read eight times in 6 s, a page that
  * does not change is read once (and once more at the timeout). The observer only waits for the first
  * change after each reading and is disconnected until the next one; everything stops on success,
  * on timeout and on abort. Resolves undefined when aborted.

@@ -1,14 +1,15 @@
 /**
  * When the page may be read again. A page that changes every frame must not be read every frame:
  * after the first reading, the gap between two readings doubles from `firstMs` up to `maxMs`
- * (100, 200, 400, 800, 1000, 1000… ms), so a 6 s wait costs about ten readings, whatever the page does.
+ * (100, 200, 400, 800, 1600, 2000… ms), so a 6 s wait costs seven readings (and one at the timeout),
+ * whatever the page does. Profile headers render within a second or two: the early readings are close.
  */
 export interface Backoff {
   firstMs: number;
   maxMs: number;
 }
 
-export const READ_BACKOFF: Backoff = { firstMs: 100, maxMs: 1000 };
+export const READ_BACKOFF: Backoff = { firstMs: 100, maxMs: 2000 };
 
 /** Gap before reading number `n + 1` (n = readings done so far, ≥ 1). Pure. */
 export function backoffDelay(n: number, { firstMs, maxMs }: Backoff = READ_BACKOFF): number {

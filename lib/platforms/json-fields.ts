@@ -190,7 +190,8 @@ function mayStartMember(text: string, at: number): boolean {
  * exactly to `limit`. That is the proof that `at` starts one of the object's own members: a
  * candidate nested deeper meets its enclosing object's closing brace first; one inside a string has
  * its quote escaped. Only the wanted values are parsed, and nothing is parsed that could fail on a
- * well-formed page (a first exception costs a page milliseconds).
+ * well-formed page (a first exception costs a page milliseconds). Exact, but a walk in the
+ * interpreter: `parsedMembers` is tried first.
  */
 function membersBetween(
   text: string,
@@ -226,6 +227,31 @@ function membersBetween(
   return values;
 }
 
+/** Whether `text` opens as many braces and brackets as it closes (counted by the engine, fast). */
+const balanced = (text: string) =>
+  text.split('{').length === text.split('}').length && text.split('[').length === text.split(']').length;
+
+/**
+ * `membersBetween`, the engine's way: the members from a candidate nested deeper close more than they
+ * open; from one of the object's own they balance (brackets inside strings aside), and balanced text
+ * is parsed whole by the engine. Undefined for unbalanced text, and for the rare page whose parse
+ * fails (brackets in strings, broken JSON): the exact walk then decides (see jsonFieldsFromEnd).
+ */
+function parsedMembers(
+  text: string,
+  at: number,
+  limit: number,
+  keys: readonly string[],
+): Map<string, unknown> | undefined {
+  const slice = text.slice(at, limit);
+  if (!balanced(slice)) return undefined;
+  const members = parse(`{${slice}}`);
+  if (!members || typeof members !== 'object' || Array.isArray(members)) return undefined;
+  const values = new Map<string, unknown>();
+  for (const key of keys) if (Object.hasOwn(members, key)) values.set(key, (members as Record<string, unknown>)[key]);
+  return values;
+}
+
 /**
  * `jsonFields` for the object that starts at `start` and whose closing brace is at `end`, for members
  * that come after a huge one: each key is looked for from the end, written as servers write it
@@ -244,6 +270,18 @@ export function jsonFieldsFromEnd(
 ): Map<string, unknown> | undefined {
   const open = skipSpace(text, start);
   if (text.charCodeAt(open) !== OPEN_BRACE || text.charCodeAt(end) !== CLOSE_BRACE || end <= open) return undefined;
+  // The engine's parser first (fast, and enough on every page seen); the exact walk over each
+  // candidate, in the interpreter, only when that finds nothing.
+  return fromEnd(text, open, end, keys, parsedMembers) ?? fromEnd(text, open, end, keys, membersBetween);
+}
+
+function fromEnd(
+  text: string,
+  open: number,
+  end: number,
+  keys: readonly string[],
+  prove: (text: string, at: number, limit: number, keys: readonly string[]) => Map<string, unknown> | undefined,
+): Map<string, unknown> | undefined {
   const out = new Map<string, unknown>();
   // Members from `limit` on are known; `limit` is the closing brace or the comma before them.
   let limit = end;
@@ -257,7 +295,7 @@ export function jsonFieldsFromEnd(
       if (at > open && (!best || at > best.at)) best = { key, at };
     }
     if (!best) return undefined;
-    const members = mayStartMember(text, best.at) ? membersBetween(text, best.at, limit, keys) : undefined;
+    const members = mayStartMember(text, best.at) ? prove(text, best.at, limit, keys) : undefined;
     if (!members) {
       before.set(best.key, best.at);
       continue;
@@ -284,7 +322,7 @@ export function assignedJsonFields(
   keys: readonly string[],
 ): Map<string, unknown> | undefined {
   const close = text.indexOf('};', start);
-  if (close > start && /^;\s*$/.test(text.slice(close + 1))) {
+  if (close > start && text.slice(close + 1).trimEnd() === ';') {
     const fromEnd = jsonFieldsFromEnd(text, start, close, keys);
     if (fromEnd) return fromEnd;
   }

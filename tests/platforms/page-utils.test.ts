@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { followActionCount, sliceJsonObject, webLink } from '@/lib/platforms/page-utils';
+import { followActionCount, readAssignedJsonFields, sliceJsonObject, webLink } from '@/lib/platforms/page-utils';
 
 describe('webLink', () => {
   test.each([
@@ -41,4 +41,32 @@ test('followActionCount ignores SubscribeAction, WriteAction and bad counts', ()
   expect(followActionCount([stat('https://schema.org/UnfollowAction', 3)])).toBeUndefined();
   expect(followActionCount([stat('https://schema.org/FollowAction', -1)])).toBeUndefined();
   expect(followActionCount(undefined)).toBeUndefined();
+});
+
+describe('readAssignedJsonFields', () => {
+  const page = (...scripts: string[]) => {
+    const doc = document.implementation.createHTMLDocument('t');
+    for (const text of scripts) {
+      const script = doc.createElement('script');
+      script.textContent = text;
+      doc.body.append(script);
+    }
+    return doc;
+  };
+  const read = (doc: Document) => Object.fromEntries(readAssignedJsonFields(doc, 'var d = ', ['a']));
+
+  test.each<[string, string[], Record<string, unknown>]>([
+    ['the assignment at a script’s start', ['var x = 1;', 'var d = {"a": 1};'], { a: 1 }],
+    ['after spaces and a comment', ['  /* data */ var d = {"a": 2};'], { a: 2 }],
+    // The script that starts with it wins over one that only mentions it further on.
+    [
+      'a later script starting with it, over an earlier one quoting it',
+      [`${'x'.repeat(200)} "var d = {\"a\": 0}";`, 'var d = {"a": 3};'],
+      { a: 3 },
+    ],
+    ['deep inside a script only: still found', [`${'x'.repeat(200)};var d = {"a": 4};`], { a: 4 }],
+    ['nowhere', ['var x = {"a": 5};'], {}],
+  ])('%s', (_name, scripts, expected) => {
+    expect(read(page(...scripts))).toEqual(expected);
+  });
 });
