@@ -23,9 +23,7 @@ export interface Self {
   origin: string;
 }
 
-export type Verdict =
-  | { ok: true; tabId: number; report: PageReport }
-  | { ok: false; reason: string };
+export type Verdict = { ok: true; tabId: number; report: PageReport } | { ok: false; reason: string };
 
 /** Bounds on what a page may say; a real reading is far below every one of them. */
 export const LIMITS = {

@@ -61,7 +61,7 @@ describe('readAssignedJsonFields', () => {
     // The script that starts with it wins over one that only mentions it further on.
     [
       'a later script starting with it, over an earlier one quoting it',
-      [`${'x'.repeat(200)} "var d = {\"a\": 0}";`, 'var d = {"a": 3};'],
+      [`${'x'.repeat(200)} "var d = {"a": 0}";`, 'var d = {"a": 3};'],
       { a: 3 },
     ],
     ['deep inside a script only: still found', [`${'x'.repeat(200)};var d = {"a": 4};`], { a: 4 }],
