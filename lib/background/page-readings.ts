@@ -38,6 +38,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function pageReadings(ports: ReadingPorts): {
   onUpdated(tabId: number, change: TabChange, tab: { url?: string; status?: string }): Promise<void>;
   onRemoved(tabId: number): void;
+  /**
+   * Forgets the tab's reading: the extension is about to navigate it (the group refresh), and an
+   * answer of the page it leaves must not arrive as the next page's.
+   */
+  forget(tabId: number): void;
 } {
   // tab → the URL read (or being read) in its current document, and which request it was.
   const reading = new Map<number, { url: string; request: number }>();
@@ -87,6 +92,9 @@ export function pageReadings(ports: ReadingPorts): {
       });
     },
     onRemoved(tabId) {
+      reading.delete(tabId);
+    },
+    forget(tabId) {
       reading.delete(tabId);
     },
   };

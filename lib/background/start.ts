@@ -123,7 +123,13 @@ export function startBackground(
   }
 
   // The group refresh (lib/refresh) reads its own tab's reports; that tab is not the user's visit.
-  const refresh = startRefreshService(loadIndex, clock, () => void updateAllBadges());
+  // The job's tab moves from peer to peer: a late answer of the page it leaves is not the next one's.
+  const refresh = startRefreshService(
+    loadIndex,
+    clock,
+    () => void updateAllBadges(),
+    (tabId) => readings.forget(tabId),
+  );
 
   const drop = (reason: string) => {
     console.warn(`Civiscope: page report dropped (${reason})`);

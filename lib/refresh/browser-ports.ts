@@ -50,7 +50,15 @@ async function openTab(url: string): Promise<{ tabId: number; windowId: number |
   return { tabId: tab.id, windowId: null };
 }
 
-export function browserPorts(clock: () => Date, onRecorded: () => void): RefreshPorts {
+/**
+ * `beforeNavigate` is told just before the job's tab is sent to the next peer: the background's page
+ * reading then drops any late answer of the page being left (lib/background/page-readings.ts).
+ */
+export function browserPorts(
+  clock: () => Date,
+  onRecorded: () => void,
+  beforeNavigate: (tabId: number) => void = () => {},
+): RefreshPorts {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     now: () => clock().getTime(),
@@ -66,6 +74,7 @@ export function browserPorts(clock: () => Date, onRecorded: () => void): Refresh
     },
     openTab,
     async navigateTab(tabId, url) {
+      beforeNavigate(tabId);
       await browser.tabs.update(tabId, { url });
     },
     async closeTab(tabId, windowId) {

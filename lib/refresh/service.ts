@@ -27,8 +27,10 @@ export function startRefreshService(
   loadIndex: () => Promise<DatasetIndex>,
   clock: () => Date,
   onRecorded: () => void,
+  /** Called just before the job sends its tab to the next peer (see browser-ports.ts). */
+  beforeNavigate?: (tabId: number) => void,
 ): RefreshService {
-  const driver = new RefreshDriver(browserPorts(clock, onRecorded));
+  const driver = new RefreshDriver(browserPorts(clock, onRecorded, beforeNavigate));
 
   async function start(message: RefreshStartMessage): Promise<StartReply> {
     const index = await loadIndex();

@@ -238,6 +238,17 @@ describe('a reading superseded while in flight is dropped', () => {
     expect(ports.reports().at(-1)).toEqual(reportOf(PARIS_URL, PARIS, 2));
   });
 
+  it('a tab the extension is about to navigate (the group refresh) drops the late answer of the page it leaves', async () => {
+    const ports = fakePorts(20);
+    const leaving = ports.readings.onUpdated(1, { url: PARIS_URL }, { url: PARIS_URL });
+    // Sent to the next peer: the old page's answer comes before the browser reports the new URL.
+    ports.readings.forget(1);
+    await sleep(40);
+    ports.answer(0, answerOf(1));
+    await leaving;
+    expect(ports.deliver).not.toHaveBeenCalled();
+  });
+
   it('closing another tab does not drop this tab’s answer', async () => {
     const ports = fakePorts();
     const done = ports.readings.onUpdated(1, { url: PARIS_URL }, { url: PARIS_URL });
