@@ -141,10 +141,11 @@ export function startBackground(
    * can reach: it is checked (account re-derived from the tab's URL as the browser gives it, every
    * field of the reading) before any use.
    */
-  const deliver = (tabId: number, tabUrl: string, report: PageReport) =>
+  const deliver = (tabId: number, report: PageReport) =>
     enqueue(tabId, async () => {
       const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-      const sender: ReportSender = { id: self.id, url: tabUrl, frameId: 0, tab: { id: tabId, url: tabUrl } };
+      // The URL the page was read at: the tab's URL as tabs.onUpdated gave it (page-readings.ts).
+      const sender: ReportSender = { id: self.id, url: report.url, frameId: 0, tab: { id: tabId, url: report.url } };
       const verdict = validateReport(report, sender, self, clock().getTime());
       if (!verdict.ok) return void (await drop(verdict.reason));
       if (!(await refresh.claimReport(tabId, verdict.report))) await applyReport(tabId, verdict.report);
@@ -152,10 +153,7 @@ export function startBackground(
 
   // Civiscope declares no content script: the tab's URL says when a page is an account, and only
   // then is the platform's reader injected into it (page-readings.ts).
-  const readings = pageReadings({
-    readInTab: readPage,
-    deliver: (tabId, report) => deliver(tabId, report.url, report),
-  });
+  const readings = pageReadings({ readInTab: readPage, deliver });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
     void readings.onUpdated(tabId, changeInfo, tab);

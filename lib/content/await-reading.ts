@@ -8,8 +8,6 @@ export interface AwaitReadingOptions {
   signal: AbortSignal;
   /** Gaps between readings (see backoff.ts). */
   backoff?: Backoff;
-  /** Called once if the first reading finds no figure: the wait begins (the page is announced then). */
-  onPending?: () => void;
 }
 
 const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
@@ -27,7 +25,7 @@ export function awaitReading(
   doc: Document,
   account: AccountRef,
   reader: PageReader,
-  { timeoutMs = 6000, signal, backoff = READ_BACKOFF, onPending }: AwaitReadingOptions,
+  { timeoutMs = 6000, signal, backoff = READ_BACKOFF }: AwaitReadingOptions,
 ): Promise<AudienceReading | undefined> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(undefined);
@@ -59,7 +57,6 @@ export function awaitReading(
       if (settled) return;
       const reading = read();
       if (reading.value !== undefined) return finish(reading);
-      if (readings === 1) onPending?.();
       changed = false;
       due = false;
       observer.observe(doc.documentElement, WATCH);

@@ -84,25 +84,41 @@ function eachMember(
   start: number,
   visit: (key: string, valueStart: number, valueEnd: number) => boolean,
 ): boolean {
-  let i = skipSpace(text, start);
+  const i = skipSpace(text, start);
   if (text.charCodeAt(i) !== OPEN_BRACE) return false;
-  i = skipSpace(text, i + 1);
-  if (text.charCodeAt(i) === CLOSE_BRACE) return true;
+  const first = skipSpace(text, i + 1);
+  if (text.charCodeAt(first) === CLOSE_BRACE) return true;
+  return walkMembers(text, first, visit) >= 0;
+}
+
+/**
+ * Walks the members from the one whose key starts at `i`, calling `visit` for each until it returns
+ * true. Returns where the walk ended: just past the value `visit` stopped at, the object's closing
+ * brace, or — when `limit` is given — exactly `limit` (a closing brace met before it is an error);
+ * -1 when the text is malformed.
+ */
+function walkMembers(
+  text: string,
+  i: number,
+  visit: (key: string, valueStart: number, valueEnd: number) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): number {
   for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) return false;
+    if (text.charCodeAt(i) !== QUOTE) return -1;
     const keyEnd = skipString(text, i);
-    const key = keyEnd < 0 ? undefined : memberKey(text, i, keyEnd);
-    if (key === undefined) return false;
+    const key = keyEnd < 0 || keyEnd > limit ? undefined : memberKey(text, i, keyEnd);
+    if (key === undefined) return -1;
     i = skipSpace(text, keyEnd);
-    if (text.charCodeAt(i) !== COLON) return false;
+    if (text.charCodeAt(i) !== COLON) return -1;
     const valueStart = skipSpace(text, i + 1);
     const valueEnd = skipJsonValue(text, valueStart);
-    if (valueEnd < 0) return false;
-    if (visit(key, valueStart, valueEnd)) return true;
+    if (valueEnd < 0 || valueEnd > limit) return -1;
+    if (visit(key, valueStart, valueEnd)) return valueEnd;
     i = skipSpace(text, valueEnd);
+    if (i === limit) return i;
     const c = text.charCodeAt(i);
-    if (c === CLOSE_BRACE) return true;
-    if (c !== COMMA) return false;
+    if (c === CLOSE_BRACE) return limit === Number.POSITIVE_INFINITY ? i : -1;
+    if (c !== COMMA) return -1;
     i = skipSpace(text, i + 1);
   }
 }
@@ -200,24 +216,12 @@ function membersBetween(
   keys: readonly string[],
 ): Map<string, unknown> | undefined {
   const ranges = new Map<string, [number, number]>();
-  let i = at;
-  for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) return undefined;
-    const keyEnd = skipString(text, i);
-    const key = keyEnd < 0 || keyEnd > limit ? undefined : memberKey(text, i, keyEnd);
-    if (key === undefined) return undefined;
-    i = skipSpace(text, keyEnd);
-    if (text.charCodeAt(i) !== COLON) return undefined;
-    const valueStart = skipSpace(text, i + 1);
-    const valueEnd = skipJsonValue(text, valueStart);
-    if (valueEnd < 0 || valueEnd > limit) return undefined;
+  const collect = (key: string, from: number, to: number) => {
     // A key written twice: the last one counts, as with JSON.parse.
-    if (keys.includes(key)) ranges.set(key, [valueStart, valueEnd]);
-    i = skipSpace(text, valueEnd);
-    if (i === limit) break;
-    if (text.charCodeAt(i) !== COMMA) return undefined;
-    i = skipSpace(text, i + 1);
-  }
+    if (keys.includes(key)) ranges.set(key, [from, to]);
+    return false;
+  };
+  if (walkMembers(text, at, collect, limit) !== limit) return undefined;
   const values = new Map<string, unknown>();
   for (const [key, [from, to]] of ranges) {
     const value = parse(text.slice(from, to));
