@@ -1,4 +1,5 @@
 import type { PageReport } from '../content/messages';
+import { interpretGathered } from '../platforms/gathering';
 import { detectAccount } from '../platforms/registry';
 import type { AccountRef } from '../platforms/types';
 
@@ -75,7 +76,10 @@ export function pageReadings(ports: ReadingPorts): {
       if (!current()) return;
       // The page left the URL while it was read (its next URL, if any, is read on its own).
       if (isObject(answer) && answer.superseded === true) return;
-      if (!isObject(answer) || !('reading' in answer)) {
+      // A gathering reader's page sends what it gathered: it is interpreted here, out of the page.
+      const interpreted =
+        isObject(answer) && 'gathered' in answer ? interpretGathered(account, answer.gathered) : undefined;
+      if (!isObject(answer) || !(interpreted || 'reading' in answer)) {
         // Asked too early (the old document) or not at all: the next event for this tab asks
         // again. The URL still says which account this is.
         await announce();
@@ -86,7 +90,7 @@ export function pageReadings(ports: ReadingPorts): {
         type: 'civiscope:page',
         url,
         account,
-        reading: answer.reading as PageReport['reading'],
+        reading: interpreted ?? (answer.reading as PageReport['reading']),
         readAt: answer.readAt as number,
         signals: answer.signals as PageReport['signals'],
       });

@@ -13,20 +13,41 @@ export interface AwaitReadingOptions {
 const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true };
 
 /**
- * Waits, bounded, until the page shows a figure for this account, then resolves once.
- * Social sites render the profile header after the first paint, so the page is read again when the
- * DOM has changed — but never sooner than the backoff gap after the previous reading (100 ms, then
- * 200, 400… up to 2 s): a page that changes every frame is read eight times in 6 s, a page that
- * does not change is read once (and once more at the timeout). The observer only waits for the first
- * change after each reading and is disconnected until the next one; everything stops on success,
- * on timeout and on abort. Resolves undefined when aborted.
+ * Waits, bounded, until the page shows a figure for this account, then resolves once (see
+ * `awaitReady`). A reader that throws gives a reading whose problem says so.
  */
 export function awaitReading(
   doc: Document,
   account: AccountRef,
   reader: PageReader,
-  { timeoutMs = 6000, signal, backoff = READ_BACKOFF }: AwaitReadingOptions,
+  options: AwaitReadingOptions,
 ): Promise<AudienceReading | undefined> {
+  const read = (): AudienceReading => {
+    try {
+      return reader(doc, account);
+    } catch (error) {
+      // A redesigned page must not break the extension: report it as a problem.
+      return { problems: [`reader failed: ${(error as Error).message}`] };
+    }
+  };
+  return awaitReady(doc, read, (reading) => reading.value !== undefined, options);
+}
+
+/**
+ * Looks at the page (`look`) until what it gives is `done`, bounded, and resolves once with the
+ * last look. Social sites render the profile header after the first paint, so the page is looked
+ * at again when the DOM has changed — but never sooner than the backoff gap after the previous look
+ * (100 ms, then 200, 400… up to 2 s): a page that changes every frame is looked at eight times in
+ * 6 s, a page that does not change once (and once more at the timeout). The observer only waits for
+ * the first change after each look and is disconnected until the next one; everything stops when
+ * done, on timeout and on abort. Resolves undefined when aborted. `look` must not throw.
+ */
+export function awaitReady<T>(
+  doc: Document,
+  look: () => T,
+  done: (result: T) => boolean,
+  { timeoutMs = 6000, signal, backoff = READ_BACKOFF }: AwaitReadingOptions,
+): Promise<T | undefined> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(undefined);
     let settled = false;
@@ -35,16 +56,11 @@ export function awaitReading(
     let changed = false;
     let due = false;
     let gap: ReturnType<typeof setTimeout> | undefined;
-    const read = (): AudienceReading => {
+    const read = (): T => {
       readings++;
-      try {
-        return reader(doc, account);
-      } catch (error) {
-        // A redesigned page must not break the extension: report it as a problem.
-        return { problems: [`reader failed: ${(error as Error).message}`] };
-      }
+      return look();
     };
-    const finish = (reading: AudienceReading | undefined) => {
+    const finish = (reading: T | undefined) => {
       if (settled) return;
       settled = true;
       observer.disconnect();
@@ -56,7 +72,7 @@ export function awaitReading(
     const attempt = () => {
       if (settled) return;
       const reading = read();
-      if (reading.value !== undefined) return finish(reading);
+      if (done(reading)) return finish(reading);
       changed = false;
       due = false;
       observer.observe(doc.documentElement, WATCH);

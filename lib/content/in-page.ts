@@ -1,5 +1,5 @@
-import type { AccountRef, AudienceReading, PageReader, PlatformId } from '../platforms/types';
-import { awaitReading } from './await-reading';
+import type { AccountRef, AudienceReading, GatheringReader, PageReader, PlatformId } from '../platforms/types';
+import { awaitReading, awaitReady } from './await-reading';
 import type { PageSignals } from './messages';
 import { pageSignals } from './page-signals';
 
@@ -22,7 +22,9 @@ export type InPageAnswer =
   | { moved: true }
   /** A newer request, or the document leaving the URL, ended this wait: nothing to report. */
   | { superseded: true }
-  | { reading: AudienceReading; readAt: number; signals: PageSignals };
+  | { reading: AudienceReading; readAt: number; signals: PageSignals }
+  /** What a gathering reader collected, for the background to interpret (`GatheringReader`). */
+  | { gathered: unknown; readAt: number; signals: PageSignals };
 
 interface InstalledReader {
   platform: PlatformId;
@@ -31,11 +33,12 @@ interface InstalledReader {
 
 /**
  * Installs the platform's reader in the page's isolated world. A document keeps one installed
- * reader; a second request (an in-app navigation) ends the previous wait.
+ * reader; a second request (an in-app navigation) ends the previous wait. A gathering reader
+ * (`GatheringReader`) answers what it gathered, which the background interprets.
  */
 export function installPageReader(
   platform: PlatformId,
-  reader: PageReader,
+  reader: PageReader | PageHalf,
   page: { document: Document; href(): string } = { document, href: () => location.href },
   timeoutMs?: number,
 ): InstalledReader {
@@ -48,23 +51,64 @@ export function installPageReader(
       const controller = new AbortController();
       current = controller;
       // The page may leave the URL without a new request (an in-app navigation to a page that is
-      // not an account): the wait ends at the next reading instead of reading another page.
-      const guarded: PageReader = (doc, acc) => {
-        if (page.href() === href) return reader(doc, acc);
+      // not an account): the wait ends at the next look instead of reading another page.
+      const left = () => {
+        if (page.href() === href) return false;
         queueMicrotask(() => controller.abort());
-        return { problems: ['the page left this account'] };
+        return true;
       };
-      const reading = await awaitReading(page.document, account, guarded, { signal: controller.signal, timeoutMs });
+      const options = { signal: controller.signal, timeoutMs };
+      const answer = await (typeof reader === 'function'
+        ? readAll(page.document, account, reader, left, options)
+        : gatherAll(page.document, account, reader, left, options));
       if (current === controller) current = undefined;
-      if (!reading || controller.signal.aborted) return { superseded: true };
+      if (!answer || controller.signal.aborted) return { superseded: true };
       // Signals explain a page without a figure (the group refresh's login walls); a page whose
-      // figure was read needs none, and is spared the search.
-      const signals = reading.value === undefined ? pageSignals(page.document, platform) : {};
-      return { reading, readAt: Date.now(), signals };
+      // figure was read, or that holds what the background will read it from, needs none and is
+      // spared the search.
+      const signals = answer.found ? {} : pageSignals(page.document, platform);
+      return { ...answer.answer, readAt: Date.now(), signals };
     },
   };
   (globalThis as Record<string, unknown>)[PAGE_READER_GLOBAL] = installed;
   return installed;
+}
+
+/** The half of a gathering reader that runs in the page. */
+type PageHalf = Pick<GatheringReader<unknown>, 'gather' | 'ready'>;
+type Options = { signal: AbortSignal; timeoutMs?: number };
+type Looked = { answer: { reading: AudienceReading } | { gathered: unknown }; found: boolean };
+const LEFT: AudienceReading = { problems: ['the page left this account'] };
+
+async function readAll(
+  doc: Document,
+  account: AccountRef,
+  reader: PageReader,
+  left: () => boolean,
+  options: Options,
+): Promise<Looked | undefined> {
+  const reading = await awaitReading(doc, account, (d, a) => (left() ? LEFT : reader(d, a)), options);
+  return reading && { answer: { reading }, found: reading.value !== undefined };
+}
+
+async function gatherAll(
+  doc: Document,
+  account: AccountRef,
+  reader: PageHalf,
+  left: () => boolean,
+  options: Options,
+): Promise<Looked | undefined> {
+  const look = (): Looked => {
+    if (left()) return { answer: { reading: LEFT }, found: false };
+    try {
+      const gathered = reader.gather(doc);
+      return { answer: { gathered }, found: reader.ready(gathered, account) };
+    } catch (error) {
+      // A redesigned page must not break the extension: report it as a problem.
+      return { answer: { reading: { problems: [`reader failed: ${(error as Error).message}`] } }, found: false };
+    }
+  };
+  return awaitReady(doc, look, (looked) => looked.found, options);
 }
 
 /**

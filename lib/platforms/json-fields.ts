@@ -313,22 +313,67 @@ function fromEnd(
   return undefined;
 }
 
+/** The key of the member whose opening quote is at `at` (`"key":`), as `fromEnd` reports it. */
+function keyAt(text: string, at: number): string | undefined {
+  const end = skipString(text, at);
+  return end < 0 ? undefined : memberKey(text, at, end);
+}
+
 /**
- * The members `keys` of the object assigned in a script (`var x = {…};`). When the object is the
- * script's only statement (YouTube's ytInitialData), read from its end; otherwise scan forward from
- * `start`. "Only statement": the script ends with the first `};` after `start` — `;` never follows a
- * brace inside JSON, so an earlier `};` means another statement (then forward). A second statement
- * separated by a new line only would be read instead; readers check the identity of what they read.
+ * `parsedMembers` without the parse: the members from a candidate to `limit` balance. Says only
+ * where the candidate's own member starts: the text is handed, unparsed, to whoever parses it
+ * (`membersText`).
  */
-export function assignedJsonFields(
-  text: string,
-  start: number,
-  keys: readonly string[],
-): Map<string, unknown> | undefined {
+function balancedFrom(text: string, at: number, limit: number): Map<string, unknown> | undefined {
+  const key = keyAt(text, at);
+  return key !== undefined && balanced(text.slice(at, limit)) ? new Map([[key, at]]) : undefined;
+}
+
+/** `membersBetween` without the parse: the exact walk, for text whose strings hold brackets. */
+function walkedFrom(text: string, at: number, limit: number): Map<string, unknown> | undefined {
+  const key = keyAt(text, at);
+  return key !== undefined && walkMembers(text, at, () => false, limit) === limit ? new Map([[key, at]]) : undefined;
+}
+
+/**
+ * The text of the object's members from the first of `keys` to its end, as an object (`{…}`), not
+ * parsed: found from the end as `jsonFieldsFromEnd` does, proven by brace balance (the exact walk when
+ * that finds nothing). The page gathers it at the cost of a few string searches; `fieldsOfMembersText`,
+ * run elsewhere (the background), parses it. Undefined when a key is not found that way. Balance can
+ * be fooled where strings hold brackets that make up for a nested key's: the text then starts at
+ * that key, and `fieldsOfMembersText` finds nothing in it — a figure missed, never a wrong one.
+ */
+export function membersText(text: string, start: number, end: number, keys: readonly string[]): string | undefined {
+  const open = skipSpace(text, start);
+  if (text.charCodeAt(open) !== OPEN_BRACE || text.charCodeAt(end) !== CLOSE_BRACE || end <= open) return undefined;
+  const starts = fromEnd(text, open, end, keys, balancedFrom) ?? fromEnd(text, open, end, keys, walkedFrom);
+  if (!starts) return undefined;
+  return `{${text.slice(Math.min(...(starts.values() as Iterable<number>)), end)}}`;
+}
+
+/**
+ * Of the object assigned in a script (`var x = {…};`), the text holding the members `keys`, for
+ * another place to parse (the page gathers, the background parses with `fieldsOfMembersText`). When
+ * the object is the script's only statement (YouTube's ytInitialData), the members from the first of
+ * `keys` to its end, found from the end; otherwise the whole object, found by the exact walk forward.
+ * "Only statement": the script ends with the first `};` after `start` — `;` never follows a brace
+ * inside JSON, so an earlier `};` means another statement. A second statement separated by a new
+ * line only would be read instead; readers check the identity of what they read. Undefined when
+ * malformed.
+ */
+export function assignedMembersText(text: string, start: number, keys: readonly string[]): string | undefined {
   const close = text.indexOf('};', start);
   if (close > start && text.slice(close + 1).trimEnd() === ';') {
-    const fromEnd = jsonFieldsFromEnd(text, start, close, keys);
-    if (fromEnd) return fromEnd;
+    const members = membersText(text, start, close, keys);
+    if (members) return members;
   }
-  return jsonFields(text, start, keys);
+  const open = skipSpace(text, start);
+  if (text.charCodeAt(open) !== OPEN_BRACE) return undefined;
+  const end = skipJsonValue(text, open);
+  return end < 0 ? undefined : text.slice(open, end);
+}
+
+/** The members `keys` of an object text gathered by `assignedMembersText` (untrusted: never throws). */
+export function fieldsOfMembersText(text: string, keys: readonly string[]): Map<string, unknown> | undefined {
+  return jsonFieldsFromEnd(text, 0, text.length - 1, keys) ?? jsonFields(text, 0, keys);
 }

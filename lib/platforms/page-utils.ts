@@ -1,4 +1,4 @@
-import { assignedJsonFields } from './json-fields';
+import { assignedMembersText } from './json-fields';
 import type { AudienceReading, Metric, Precision, ReadingSource } from './types';
 
 /** Helpers shared by the page readers: small on purpose, they ship in every reader injected into a page. */
@@ -18,9 +18,11 @@ export function dig(v: unknown, ...path: (string | number)[]): unknown {
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
-/** Whitespace-normalised text of an element (NBSP kept: counts need it). */
-export const textOf = (el: Element | null | undefined): string =>
-  (el?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
+/** Whitespace-normalised text (NBSP kept: counts need it). */
+export const normalizeSpace = (text: string): string => text.replace(/[ \t\n\r]+/g, ' ').trim();
+
+/** Whitespace-normalised text of an element. */
+export const textOf = (el: Element | null | undefined): string => normalizeSpace(el?.textContent ?? '');
 
 export function parseJson(text: string | null | undefined): unknown {
   if (!text) return undefined;
@@ -74,29 +76,36 @@ export function readAssignedJson(doc: Document, marker: string): unknown {
 }
 
 /**
- * Some members of the JSON object assigned after `marker` in an inline script, each parsed on its own
- * (see json-fields.ts): YouTube's ytInitialData is ~600 KB, of which the reader needs ~15 KB, found
- * from the object's end.
+ * The text of the members `keys` of the JSON object assigned after `marker` in an inline script (see
+ * `assignedMembersText`), unparsed: YouTube's ytInitialData is ~600 KB, of which the reader needs
+ * ~25 KB, found from the object's end. The page gathers it; the background parses it.
  */
-export function readAssignedJsonFields(doc: Document, marker: string, keys: readonly string[]): Map<string, unknown> {
+export function readAssignedMembersText(doc: Document, marker: string, keys: readonly string[]): string | undefined {
+  const found = assignedScript(doc, marker);
+  return found && assignedMembersText(found.text, found.start, keys);
+}
+
+/** The text of the inline script that assigns `marker`, and where the assigned value starts. */
+function assignedScript(doc: Document, marker: string): { text: string; start: number } | undefined {
   const scripts = doc.querySelectorAll('script:not([src])');
   // Servers write the assignment at the start of its script: every script's start is looked at
   // (its first characters only, without making a string of the whole text) before any script's
-  // whole text is searched. YouTube's page has 26 inline scripts, one of 330 KB, before it.
-  for (const s of scripts) {
+  // whole text is searched. Data scripts come after the app's own code (YouTube's is the 27th of 32
+  // inline scripts, after one of 330 KB): the look starts from the last script. Each script touched
+  // costs a page a new wrapper in the reader's world.
+  for (let i = scripts.length - 1; i >= 0; i--) {
+    const s = scripts[i] as Element;
     const first = s.firstChild;
     const head = first?.nodeType === TEXT_NODE ? (first as Text).substringData(0, MARKER_WITHIN + marker.length) : '';
     const at = head.indexOf(marker);
-    if (at < 0) continue;
-    const text = s.textContent ?? '';
-    return assignedJsonFields(text, at + marker.length, keys) ?? new Map();
+    if (at >= 0) return { text: s.textContent ?? '', start: at + marker.length };
   }
   for (const s of scripts) {
     const text = s.textContent ?? '';
     const at = text.indexOf(marker);
-    if (at >= 0) return assignedJsonFields(text, at + marker.length, keys) ?? new Map();
+    if (at >= 0) return { text, start: at + marker.length };
   }
-  return new Map();
+  return undefined;
 }
 
 const TEXT_NODE = 3;

@@ -64,3 +64,17 @@ export interface AudienceReading {
 
 /** A platform's page reader: DOM access lives here and nowhere else. */
 export type PageReader = (doc: Document, account: AccountRef) => AudienceReading;
+
+/**
+ * A page reader in two steps, for a page whose figure sits in large embedded data (YouTube): in the
+ * page, `gather` only collects text — DOM reads and string searches, nothing parsed — and `ready`
+ * says whether it may already hold this account's figure (else the page is watched and gathered
+ * again); `interpret`, pure, turns what was gathered into a reading in the background, in the
+ * extension's own process, so that the parsing costs the page nothing. What was gathered crosses
+ * from the page: `interpret` takes it as untrusted.
+ */
+export interface GatheringReader<T> {
+  gather(doc: Document): T;
+  ready(gathered: T, account: AccountRef): boolean;
+  interpret(gathered: unknown, account: AccountRef): AudienceReading;
+}

@@ -172,6 +172,49 @@ describe('what is delivered', () => {
   });
 });
 
+describe('a page that gathered (YouTube): interpreted here, out of the page', () => {
+  const CHANNEL_URL = 'https://www.youtube.com/@elysee';
+  const CHANNEL: AccountRef = { platform: 'youtube', page: 'profile', key: '@elysee' };
+  const gathered = {
+    data: '{"header":{"c4TabbedHeaderRenderer":{"subscriberCountText":{"simpleText":"1,2 M d’abonnés"},"channelHandleText":{"runs":[{"text":"@elysee"}]}}}}',
+    header: [[], []],
+    links: [],
+  };
+
+  it('the reading comes from what the page gathered, with the page’s time and signals', async () => {
+    const ports = fakePorts(1000, () => ({ gathered, readAt: 123, signals: {} }));
+    await ports.readings.onUpdated(1, { url: CHANNEL_URL }, { url: CHANNEL_URL });
+    expect(ports.reports()).toEqual([
+      {
+        type: 'civiscope:page',
+        url: CHANNEL_URL,
+        account: CHANNEL,
+        reading: {
+          metric: 'subscribers',
+          value: 1_200_000,
+          precision: 'rounded',
+          source: 'embedded-json',
+          problems: [],
+        },
+        readAt: 123,
+        signals: {},
+      },
+    ]);
+  });
+
+  it.each<[string, unknown]>([
+    ['malformed', { gathered: { header: 'x' }, readAt: 123, signals: {} }],
+    ['gathered on a platform whose page reads', { gathered, readAt: 123, signals: {} }],
+  ])('what a page gathered %s: a reading without a figure, with the problem', async (_name, answer) => {
+    const url = _name.startsWith('malformed') ? CHANNEL_URL : PARIS_URL;
+    const ports = fakePorts(1000, () => answer);
+    await ports.readings.onUpdated(1, { url }, { url });
+    const [report] = ports.reports();
+    expect(report?.reading?.value).toBeUndefined();
+    expect(report?.reading?.problems).toHaveLength(1);
+  });
+});
+
 describe('a reading superseded while in flight is dropped', () => {
   it('an in-app navigation to another account: only the second account is delivered', async () => {
     const ports = fakePorts();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAGE_READER_GLOBAL, readInPage } from '@/lib/content/in-page';
+import { gatheringReader } from '@/lib/platforms/gathering';
 import { getReader } from '@/lib/platforms/readers';
 import { PLATFORMS } from '@/lib/platforms/registry';
 
@@ -24,7 +25,8 @@ describe('what runs in pages', () => {
 
   it.each(PLATFORMS.map((p) => [p.id] as const))('reader-%s installs its platform’s own reader', async (id) => {
     const source = readFileSync(path.join(ENTRYPOINTS, `reader-${id}.ts`), 'utf8');
-    expect(source).toContain(`from '@/lib/platforms/${id}/reader'`);
+    // A reader that gathers installs only its page half (the background interprets: gathering.ts).
+    expect(source).toContain(`from '@/lib/platforms/${id}/${gatheringReader(id) ? 'page' : 'reader'}'`);
     expect(source).not.toMatch(/wxt\/browser|define-content-script|webextension-polyfill/);
     const module = (await import(`../../entrypoints/reader-${id}.ts`)) as { default: { main: () => unknown } };
     module.default.main();

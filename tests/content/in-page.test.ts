@@ -217,3 +217,67 @@ describe('a newer request or the page leaving the URL ends the wait', () => {
     expect(hasReading(answer) && answer.reading.value).toBe(3);
   });
 });
+
+describe('a reader that gathers in the page (the background interprets)', () => {
+  /** Gathers the text of #count, ready once it holds a digit: a stand-in for youtube/page.ts. */
+  const gatherCount = {
+    gather: vi.fn((doc: Document) => ({ count: doc.getElementById('count')?.textContent ?? '' })),
+    ready: vi.fn((gathered: { count: string }, _account: AccountRef) => /\d/.test(gathered.count)),
+  };
+  afterEach(() => {
+    gatherCount.gather.mockClear();
+    gatherCount.ready.mockClear();
+  });
+
+  it('answers what it gathered as soon as it is ready, without signals', async () => {
+    document.body.innerHTML = '<span id="count">42</span><input type="password">';
+    const reader = installPageReader('youtube', gatherCount, fakePage(PARIS_URL), 5000);
+    const answer = await within(1000, reader.read(PARIS, PARIS_URL));
+    expect(answer).toEqual({ gathered: { count: '42' }, readAt: expect.any(Number), signals: {} });
+    expect(gatherCount.ready).toHaveBeenCalledWith({ count: '42' }, PARIS);
+  });
+
+  it('watches the page until what it gathers is ready', async () => {
+    document.body.innerHTML = '<span id="count">…</span>';
+    const reader = installPageReader('youtube', gatherCount, fakePage(PARIS_URL), 5000);
+    const pending = reader.read(PARIS, PARIS_URL);
+    setTimeout(() => {
+      document.body.innerHTML = '<span id="count">7</span>';
+    }, 20);
+    expect(await within(1000, pending)).toMatchObject({ gathered: { count: '7' }, signals: {} });
+    expect(gatherCount.gather.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('at the timeout, answers the last gathering with the page’s signals (a login wall)', async () => {
+    document.body.innerHTML = '<form><input type="password"></form>';
+    const reader = installPageReader('youtube', gatherCount, fakePage(PARIS_URL), 100);
+    expect(await within(1000, reader.read(PARIS, PARIS_URL))).toEqual({
+      gathered: { count: '' },
+      readAt: expect.any(Number),
+      signals: { loginWall: true },
+    });
+  });
+
+  it('turns a gathering that throws into a reported problem', async () => {
+    const broken = {
+      gather: () => {
+        throw new Error('layout changed');
+      },
+      ready: () => true,
+    };
+    const reader = installPageReader('youtube', broken, fakePage(PARIS_URL), 50);
+    const answer = await within(1000, reader.read(PARIS, PARIS_URL));
+    if (!hasReading(answer)) throw new Error(`no reading: ${JSON.stringify(answer)}`);
+    expect(answer.reading.problems).toEqual(['reader failed: layout changed']);
+  });
+
+  it('the page leaving the URL: superseded, nothing gathered from the new page is sent', async () => {
+    const page = fakePage(PARIS_URL);
+    const reader = installPageReader('youtube', gatherCount, page, 5000);
+    const pending = reader.read(PARIS, PARIS_URL);
+    page.current = LYON_URL;
+    document.body.innerHTML = '<span id="count">9</span>';
+    expect(await within(1000, pending)).toEqual({ superseded: true });
+    expect(gatherCount.gather).toHaveBeenCalledTimes(1);
+  });
+});

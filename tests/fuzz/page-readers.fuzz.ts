@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gatheringReader } from '@/lib/platforms/gathering';
 import { getReader } from '@/lib/platforms/readers';
 import { getPlatform } from '@/lib/platforms/registry';
 import type { AccountRef, AudienceReading, PlatformId } from '@/lib/platforms/types';
@@ -313,6 +314,12 @@ describe.each(FIXTURES)('page reader on mutated %s (fuzz)', (file, platform, key
             if (log.injected.length && !log.tampered) tally(`reader ${platform}, with another account's block whole`);
             const why = () => `${file} after ${JSON.stringify(ms)}: A ${a.value} B ${b.value} C ${c.value}`;
             for (const r of [a, b, c]) wellFormed(r, why);
+            // A reader that gathers in the page sends what it gathered once it is ready: whenever a
+            // figure can be read, the page must say so (else it waits out its 6 s for nothing).
+            const half = gatheringReader(platform);
+            for (const [k, r] of half ? ([[key, a], [otherKey, b], [absentKey, c]] as const) : [])
+              if (r.value !== undefined)
+                check(half?.ready(half.gather(doc), ref(k)) === true, () => `a figure for ${k}, not ready: ${why()}`);
             // The page's account never gets the injected account's number — unless the mutations left
             // a page that names no account at all (any account gets a value): a reader then trusts
             // the page it is on, as it must for pages that never say whose they are. Nor when a

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { assignedJsonFields, jsonAt, jsonFields, jsonFieldsFromEnd, skipJsonValue } from '@/lib/platforms/json-fields';
+import {
+  assignedMembersText,
+  fieldsOfMembersText,
+  jsonAt,
+  jsonFields,
+  jsonFieldsFromEnd,
+  membersText,
+  skipJsonValue,
+} from '@/lib/platforms/json-fields';
 
 /** A big object whose wanted member comes after ~600 KB of others, as in YouTube's ytInitialData. */
 function bigData(): string {
@@ -202,7 +210,14 @@ describe('jsonFieldsFromEnd', () => {
   });
 });
 
-describe('assignedJsonFields', () => {
+// The page gathers the text (assignedMembersText), the background parses it (fieldsOfMembersText).
+const twoSteps = (text: string, start: number, keys: string[]) => {
+  const gathered = assignedMembersText(text, start, keys);
+  const fields = gathered === undefined ? undefined : fieldsOfMembersText(gathered, keys);
+  return fields && Object.fromEntries(fields);
+};
+
+describe('assignedMembersText, then fieldsOfMembersText', () => {
   it.each<[string, string, Record<string, unknown> | undefined]>([
     ['the object is the last statement: read from the end', 'var d = {"a": 1, "b": 2};\n', { b: 2 }],
     ['another statement follows: scanned forward', 'var d = {"a": 1, "b": 2}; var e = {"b": 3};', { b: 2 }],
@@ -210,9 +225,83 @@ describe('assignedJsonFields', () => {
     ['broken at the end, fine at the start: scanned forward', 'var d = {"b": 2, "a": "x};', { b: 2 }],
     ['broken at the start, fine at the end: read from the end', 'var d = {"a": tru e, "b": 2};', { b: 2 }],
     ['"};" inside a string: scanned forward', 'var d = {"b": 2, "a": "f(){};"};', { b: 2 }],
+    // Brackets in the tail's strings: balance fails, the exact walk proves the member.
+    [
+      'a lone bracket in a string after the member',
+      'var d = {"x": [1], "b": {"t": "[LIVE"}, "c": "}"};',
+      { b: { t: '[LIVE' } },
+    ],
     ['nothing usable', 'var d = oops;', undefined],
   ])('%s', (_, text, expected) => {
-    const fields = assignedJsonFields(text, text.indexOf('=') + 1, ['b']);
-    expect(fields && Object.fromEntries(fields)).toEqual(expected);
+    expect(twoSteps(text, text.indexOf('=') + 1, ['b'])).toEqual(expected);
+  });
+
+  it('gathers from the member on, even when brackets in strings unbalance the tail (exact walk)', () => {
+    const text = 'var d = {"x": [1], "b": {"t": "[LIVE"}, "c": "}"};';
+    expect(assignedMembersText(text, text.indexOf('=') + 1, ['b'])).toBe('{"b": {"t": "[LIVE"}, "c": "}"}');
+  });
+
+  it('gathers only the tail of a 600 KB object, from its first wanted member', () => {
+    const text = `var ytInitialData = ${bigData()};`;
+    const gathered = membersText(text, text.indexOf('{'), text.lastIndexOf('}'), ['header', 'metadata']) ?? '';
+    expect(gathered.startsWith('{"header":{"c4TabbedHeaderRenderer"')).toBe(true);
+    expect(gathered.length).toBeLessThan(200);
+    expect(Object.fromEntries(fieldsOfMembersText(gathered, ['header', 'metadata']) ?? [])).toEqual({
+      header: { c4TabbedHeaderRenderer: { channelId: 'UCreal' } },
+      metadata: { channelMetadataRenderer: { title: 'Real' } },
+    });
+  });
+
+  it('never parses in the page: the gathering calls no JSON.parse', () => {
+    const text = `var ytInitialData = ${bigData()};`;
+    const spy = vi.spyOn(JSON, 'parse');
+    try {
+      expect(assignedMembersText(text, text.indexOf('=') + 1, ['header', 'metadata'])).toBeDefined();
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('gives what JSON.parse gives, or nothing — never another value (any keys, any strings)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 8 }),
+        fc.constantFrom(0, 1),
+        fc.array(fc.string(), { maxLength: 3 }),
+        (object, space, extra) => {
+          const text = `var d = ${JSON.stringify(object, null, space)};`;
+          const keys = [...new Set([...Object.keys(object).slice(-2), ...extra])];
+          const parsed = object as Record<string, unknown>;
+          const got = twoSteps(text, text.indexOf('=') + 1, keys);
+          if (got) expect(got).toEqual(Object.fromEntries(keys.map((k) => [k, parsed[k]])));
+        },
+      ),
+      { numRuns: 500, seed: 20261201 },
+    );
+  });
+
+  it('always finds them in compact text whose strings hold no brackets (what servers write)', () => {
+    const plain = fc.string({ unit: fc.constantFrom(...'abc ":,\\é'.split('')) });
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        plain,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(plain, tie('v'), { maxKeys: 3 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(fc.dictionary(plain, value, { minKeys: 1, maxKeys: 6 }), (object) => {
+        const text = `var d = ${JSON.stringify(object)};`;
+        const keys = Object.keys(object).slice(-2);
+        expect(twoSteps(text, text.indexOf('=') + 1, keys)).toEqual(
+          Object.fromEntries(keys.map((k) => [k, (object as Record<string, unknown>)[k]])),
+        );
+      }),
+      { numRuns: 500, seed: 20261201 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { followActionCount, readAssignedJsonFields, sliceJsonObject, webLink } from '@/lib/platforms/page-utils';
+import { fieldsOfMembersText } from '@/lib/platforms/json-fields';
+import { followActionCount, readAssignedMembersText, sliceJsonObject, webLink } from '@/lib/platforms/page-utils';
 
 describe('webLink', () => {
   test.each([
@@ -43,7 +44,7 @@ test('followActionCount ignores SubscribeAction, WriteAction and bad counts', ()
   expect(followActionCount(undefined)).toBeUndefined();
 });
 
-describe('readAssignedJsonFields', () => {
+describe('readAssignedMembersText', () => {
   const page = (...scripts: string[]) => {
     const doc = document.implementation.createHTMLDocument('t');
     for (const text of scripts) {
@@ -53,7 +54,10 @@ describe('readAssignedJsonFields', () => {
     }
     return doc;
   };
-  const read = (doc: Document) => Object.fromEntries(readAssignedJsonFields(doc, 'var d = ', ['a']));
+  const read = (doc: Document) => {
+    const text = readAssignedMembersText(doc, 'var d = ', ['a']);
+    return Object.fromEntries((text === undefined ? undefined : fieldsOfMembersText(text, ['a'])) ?? []);
+  };
 
   test.each<[string, string[], Record<string, unknown>]>([
     ['the assignment at a script’s start', ['var x = 1;', 'var d = {"a": 1};'], { a: 1 }],
@@ -65,6 +69,8 @@ describe('readAssignedJsonFields', () => {
       { a: 3 },
     ],
     ['deep inside a script only: still found', [`${'x'.repeat(200)};var d = {"a": 4};`], { a: 4 }],
+    // Data scripts follow the app's code: the look starts from the last script.
+    ['two scripts starting with it: the last one', ['var d = {"a": 6};', 'var y = 1;', 'var d = {"a": 7};'], { a: 7 }],
     ['nowhere', ['var x = {"a": 5};'], {}],
   ])('%s', (_name, scripts, expected) => {
     expect(read(page(...scripts))).toEqual(expected);

@@ -1,33 +1,11 @@
-import {
-  canonicalUrl,
-  dig,
-  findWithKey,
-  found,
-  linkList,
-  meta,
-  missing,
-  pathOf,
-  readAssignedJsonFields,
-  str,
-  textOf,
-  webLink,
-} from '../page-utils';
+import { fieldsOfMembersText } from '../json-fields';
+import { dig, findWithKey, found, linkList, missing, normalizeSpace, pathOf, str, webLink } from '../page-utils';
 import { parseCountNear } from '../parse-count';
-import type { AccountRef, AudienceReading } from '../types';
+import type { AccountRef, AudienceReading, GatheringReader } from '../types';
+import { keyOf, SEL, type YouTubePage, youtubePage } from './page';
 
-const SEL = {
-  // Server data of the first load only; stale after in-app navigation (hence the identity check). [F]
-  data: 'var ytInitialData = ',
-  // Live DOM header: 2024+ page header view model, then the older C4 tabbed header. [V] / [I]
-  headerParts: [
-    'yt-page-header-renderer yt-content-metadata-view-model span',
-    'ytd-c4-tabbed-header-renderer #subscriber-count',
-  ],
-  // Channel id meta, present on the first load. [F]
-  channelId: ['identifier', 'channelId'],
-  // Header links (website) in the live DOM, through youtube.com/redirect?q=. [I]
-  links: 'yt-page-header-renderer a[href*="/redirect?"], #links-section a[href*="/redirect?"]',
-};
+// What a page may send (interpret trusts nothing): bounded like the background's page reports.
+const LIMITS = { data: 2_000_000, text: 2_000, texts: 100, links: 50 };
 
 /** Canonical key of a YouTube channel path: "@handle", "UC…", "c/name", "user/name". */
 function keyOfPath(path: string | undefined): string | undefined {
@@ -35,11 +13,31 @@ function keyOfPath(path: string | undefined): string | undefined {
   return m ? (m[2] ?? m[1])?.toLowerCase() : undefined;
 }
 
-/** YouTube channel: subscriber counts are always rounded by YouTube (3 significant digits). */
-export function readYouTube(doc: Document, account: AccountRef): AudienceReading {
-  const key = account.key.toLowerCase().replace(/^legacy:/, 'c/');
-  // Only the two members read below are parsed, not the whole ~600 KB of first-load data.
-  const data = readAssignedJsonFields(doc, SEL.data, ['header', 'metadata']);
+const strings = (v: unknown, max: number): string[] | undefined =>
+  Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && s.length <= LIMITS.text)
+    ? (v as string[])
+    : undefined;
+const optional = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+
+/** What the page sent, if it has the shape `gather` gives and stays within bounds. */
+function asPage(v: unknown): YouTubePage | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const p = v as Record<string, unknown>;
+  const header = Array.isArray(p.header) && p.header.length <= SEL.headerParts.length ? p.header : undefined;
+  const parts = header?.map((texts) => strings(texts, LIMITS.texts));
+  const links = strings(p.links, LIMITS.links);
+  if (!parts || parts.some((t) => !t) || !links) return undefined;
+  if (!optional(p.data, LIMITS.data) || ![p.channelId, p.canonical, p.title].every((t) => optional(t, LIMITS.text)))
+    return undefined;
+  return { ...(p as unknown as YouTubePage), header: parts as string[][], links };
+}
+
+/** Anywhere (the background): the reading from what the page gave. Subscriber counts are always rounded by YouTube. */
+function interpret(gathered: unknown, account: AccountRef): AudienceReading {
+  const page = asPage(gathered);
+  if (!page) return missing('the page gave malformed data');
+  const key = keyOf(account);
+  const data = (page.data && fieldsOfMembersText(page.data, SEL.members)) || new Map<string, unknown>();
   const header = data.get('header');
   const c4 = dig(header, 'c4TabbedHeaderRenderer');
   const md = dig(data.get('metadata'), 'channelMetadataRenderer');
@@ -54,17 +52,16 @@ export function readYouTube(doc: Document, account: AccountRef): AudienceReading
     ),
     keyOfPath(str(dig(c4, 'navigationEndpoint', 'browseEndpoint', 'canonicalBaseUrl'))),
     str(dig(c4, 'channelHandleText', 'runs', 0, 'text')),
-    meta(doc, ...SEL.channelId),
-    keyOfPath(pathOf(canonicalUrl(doc))),
+    str(page.channelId),
+    keyOfPath(pathOf(page.canonical)),
   ]);
-  const domIds = lower(
-    [...doc.querySelectorAll(SEL.headerParts[0] ?? '')].map(textOf).filter((t) => t.startsWith('@')),
-  );
+  const headerTexts = page.header.map((texts) => texts.map(normalizeSpace));
+  const domIds = lower((headerTexts[0] ?? []).filter((t) => t.startsWith('@')));
   const links = linkList([
     ...findWithKey(dig(c4, 'headerLinks'), 'urlEndpoint').map((o) => webLink(str(dig(o, 'urlEndpoint', 'url')))),
-    ...[...doc.querySelectorAll(SEL.links)].map((a) => webLink(a.getAttribute('href'), '', 'https://www.youtube.com')),
+    ...page.links.map((href) => webLink(href, '', 'https://www.youtube.com')),
   ]);
-  const extra = { displayName: str(dig(md, 'title')) ?? str(dig(c4, 'title')) ?? meta(doc, 'og:title'), links };
+  const extra = { displayName: str(dig(md, 'title')) ?? str(dig(c4, 'title')) ?? str(page.title), links };
   const dataOurs = dataIds.includes(key);
   const domOurs = domIds.length ? domIds.includes(key) : dataOurs;
   const other = [...domIds, ...dataIds].find((id) => id !== key);
@@ -83,11 +80,19 @@ export function readYouTube(doc: Document, account: AccountRef): AudienceReading
     const c = t ? parseCountNear(t, 'subscribers') : undefined;
     if (c) return found('subscribers', c.value, 'rounded', 'embedded-json', extra);
   }
-  for (const sel of domOurs ? SEL.headerParts : []) {
-    for (const el of doc.querySelectorAll(sel)) {
-      const c = parseCountNear(textOf(el), 'subscribers');
-      if (c) return found('subscribers', c.value, 'rounded', 'text', extra);
-    }
+  for (const t of domOurs ? headerTexts.flat() : []) {
+    const c = parseCountNear(t, 'subscribers');
+    if (c) return found('subscribers', c.value, 'rounded', 'text', extra);
   }
   return missing(domOurs ? 'subscriber count hidden or not found' : notOurs, extra);
 }
+
+/**
+ * YouTube channel, in two steps: the page gathers (~25 KB of ytInitialData's text, a few DOM texts)
+ * and the background parses — the JSON, the count's words and the links are parsed out of the page.
+ */
+export const youtubeReader: GatheringReader<YouTubePage> = { ...youtubePage, interpret };
+
+/** Both steps at once (tests, the command line, the fuzz). */
+export const readYouTube = (doc: Document, account: AccountRef): AudienceReading =>
+  interpret(youtubePage.gather(doc), account);
