@@ -10,6 +10,7 @@ import type { RefreshStartMessage } from '@/lib/refresh/messages';
 import type { StartReply } from '@/lib/refresh/service';
 import { getDelayMs, loadJob, refreshConsent, watchJob } from '@/lib/refresh/store';
 import { summarise } from '@/lib/refresh/summary';
+import { pageCount, refreshTargets } from '@/lib/refresh/targets';
 import type { Peer, RefreshJob } from '@/lib/refresh/types';
 
 export interface RefreshGroupProps {
@@ -17,6 +18,8 @@ export interface RefreshGroupProps {
   index: DatasetIndex;
   /** The cohort on screen. */
   cohort: 'study' | 'all';
+  /** Re-read the comparison's own account too: it is not on screen (the dashboard). */
+  withSelf?: boolean;
   lang: Lang;
   t: Translate;
   /** Called whenever the job read something new (and when it ends): the comparison reloads its figures. */
@@ -28,7 +31,7 @@ export interface RefreshGroupProps {
  * then follows the job stored in session storage, so that a popup closed and reopened mid-run
  * shows where the job is. The job itself runs in the background (lib/refresh).
  */
-export function RefreshGroup({ comparison, index, cohort, lang, t, onFigures }: RefreshGroupProps) {
+export function RefreshGroup({ comparison, index, cohort, withSelf = false, lang, t, onFigures }: RefreshGroupProps) {
   const [job, setJob] = useState<RefreshJob | null>(null);
   const [confirming, setConfirming] = useState<{ pages: number; delayMs: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -51,7 +54,8 @@ export function RefreshGroup({ comparison, index, cohort, lang, t, onFigures }: 
     return watchJob(show);
   }, [onFigures]);
 
-  const pagesToLoad = comparison.cohort.filter((m) => !m.self && m.account && m.account.status !== 'closed').length;
+  // The same peers as the background's job (lib/refresh/service.ts), so that the count asked for is the count loaded.
+  const pagesToLoad = pageCount(refreshTargets(comparison, withSelf));
 
   const start = async () => {
     setConfirming(null);
@@ -62,6 +66,7 @@ export function RefreshGroup({ comparison, index, cohort, lang, t, onFigures }: 
       platform: comparison.platform,
       key: comparison.account?.key ?? '',
       cohort,
+      ...(withSelf ? { withSelf } : {}),
     };
     try {
       const reply = (await browser.runtime.sendMessage(request)) as StartReply | undefined;

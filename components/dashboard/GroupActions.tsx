@@ -28,8 +28,9 @@ export function FindAccountsAction({ group, ctx, env }: { group: Group; ctx: Slo
 /**
  * « Actualiser le groupe » from the dashboard. The refresh re-reads a cohort around one account;
  * here the account is the first institution of the group (in the dataset's order) with an
- * account on the chosen platform, so every other member is re-read. The cohort is the user's
- * choice stored by the popup (the same one the badge follows).
+ * account on the chosen platform. No page of it is open here, so it is re-read with the others
+ * (`withSelf`): every member of the cohort is. The cohort is the user's choice stored by the
+ * popup (the same one the badge follows).
  */
 export function RefreshGroupAction({ group, ctx }: { group: Group; ctx: SlotContext }) {
   const [platform, setPlatform] = useState<PlatformId>('x');
@@ -74,6 +75,7 @@ export function RefreshGroupAction({ group, ctx }: { group: Group; ctx: SlotCont
           comparison={comparison}
           index={data.index}
           cohort={cohort}
+          withSelf
           lang={lang}
           t={t}
           onFigures={ctx.reload}

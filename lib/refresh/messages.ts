@@ -8,6 +8,11 @@ export interface RefreshStartMessage {
   /** Key of the account on screen (decides which account is "self"). */
   key: string;
   cohort: 'study' | 'all';
+  /**
+   * The account that decides the cohort is re-read too: no page of it is open (the dashboard).
+   * Absent in the popup, whose account on screen was just read.
+   */
+  withSelf?: boolean;
 }
 
 export interface RefreshCancelMessage {
@@ -25,7 +30,8 @@ export function isRefreshStart(m: unknown): m is RefreshStartMessage {
     typeof x.key === 'string' &&
     typeof x.platform === 'string' &&
     PLATFORMS.has(x.platform) &&
-    (x.cohort === 'study' || x.cohort === 'all')
+    (x.cohort === 'study' || x.cohort === 'all') &&
+    (x.withSelf === undefined || typeof x.withSelf === 'boolean')
   );
 }
 

@@ -49,7 +49,7 @@ export function startRefreshService(
         platform: message.platform,
         from: message.entityId,
         cohort: message.cohort,
-        peers: refreshTargets(comparison),
+        peers: refreshTargets(comparison, message.withSelf === true),
         delayMs: await getDelayMs(),
       },
       () => loadsLeftToday(message.platform, clock()),

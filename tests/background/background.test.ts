@@ -283,6 +283,55 @@ describe('background', () => {
     // The user's tab now ranks Paris among the re-read figure.
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('#2'));
   });
+  it('a group refresh started from the dashboard (withSelf) re-reads the account its cohort is built around too', async () => {
+    fakeBrowser.reset();
+    const dataset = tinyDataset();
+    dataset.entities.push({
+      id: 'city-69123',
+      group: 'city',
+      name: { fr: 'Lyon' },
+      accounts: [
+        {
+          platform: 'x',
+          key: 'villedelyon',
+          url: 'https://x.com/villedelyon',
+          status: 'active',
+          confidence: 'confirmed',
+          sources: ['src-official'],
+        },
+      ],
+    });
+    start(dataset);
+    // The dashboard has no page on screen: it builds the cohort around the group's first account (Paris).
+    await fakeBrowser.runtime.onMessage.trigger(
+      {
+        type: 'civiscope:refresh-start',
+        entityId: 'city-75056',
+        platform: 'x',
+        key: 'paris',
+        cohort: 'all',
+        withSelf: true,
+      },
+      {} as Sender,
+      () => {},
+    );
+    const job = (await fakeBrowser.storage.session.get('refresh-job'))['refresh-job'] as {
+      id: string;
+      tabId: number;
+      current: number;
+      peers: { entity: string; url: string }[];
+    };
+    expect(job.peers.map((p) => p.entity).sort()).toEqual(['city-69123', 'city-75056']);
+    const first = job.peers[job.current] as { entity: string; url: string };
+    const reading = { metric: 'followers' as const, value: 2_000_000, precision: 'exact' as const, problems: [] };
+    await visit(job.tabId, first.url, shows(reading));
+    const { entries } = await loadObservations();
+    expect(entries.find((o) => o.entityId === first.entity)).toMatchObject({
+      origin: 'refreshed',
+      jobId: job.id,
+      value: 2_000_000,
+    });
+  });
 });
 
 describe('background: forged and malformed answers of a page change nothing', () => {

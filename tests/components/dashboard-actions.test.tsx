@@ -39,10 +39,16 @@ const slots: DashboardSlots = {
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => cleanup());
 
-describe.each<[Lang, string, string, string]>([
-  ['fr', 'fr-FR', 'Chercher les comptes sur les sites officiels', 'Actualiser le groupe'],
-  ['en', 'en-GB', 'Find accounts on official websites', 'Refresh the group'],
-])('dashboard group actions (%s)', (_lang, locale, findName, refreshName) => {
+describe.each<[Lang, string, string, string, string]>([
+  [
+    'fr',
+    'fr-FR',
+    'Chercher les comptes sur les sites officiels',
+    'Actualiser le groupe',
+    'les pages publiques de 15 comptes du groupe sur X',
+  ],
+  ['en', 'en-GB', 'Find accounts on official websites', 'Refresh the group', 'the public pages of 15 accounts'],
+])('dashboard group actions (%s)', (_lang, locale, findName, refreshName, fifteenPages) => {
   it('offers the group search and the group refresh, by their accessible names', async () => {
     render(<Dashboard data={data()} uiLocale={locale} slots={slots} />);
     expect(screen.getByRole('button', { name: findName })).toBeTruthy();
@@ -69,6 +75,7 @@ describe.each<[Lang, string, string, string]>([
       platform: string;
       entityId: string;
       cohort: string;
+      withSelf?: boolean;
     };
     expect(message.type).toBe('civiscope:refresh-start');
     expect(message.platform).toBe('facebook');
@@ -77,5 +84,15 @@ describe.each<[Lang, string, string, string]>([
       (e) => e.group === 'city' && e.accounts.some((a) => a.platform === 'facebook'),
     );
     expect(message.entityId).toBe(anchor?.id);
+    // No page of that account is open here: the job re-reads it with the others.
+    expect(message.withSelf).toBe(true);
+  });
+
+  it('asks to load every ministry’s X page, the one the cohort is built around included', async () => {
+    render(<Dashboard data={data()} uiLocale={locale} slots={slots} />);
+    fireEvent.click(screen.getByTestId('group-ministry'));
+    fireEvent.click(await screen.findByRole('button', { name: refreshName }));
+    // 16 current ministries, one without an X account: 15 pages, agriculture's (the anchor) among them.
+    await waitFor(() => expect(screen.getByTestId('refresh-confirm').textContent).toContain(fifteenPages));
   });
 });

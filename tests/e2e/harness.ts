@@ -2,6 +2,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Observation } from '@/lib/history/observation';
+import type { RefreshJob } from '@/lib/refresh/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -152,4 +154,29 @@ export async function readingOf(browser: Browser, tabId: number, timeoutMs = 10_
     await new Promise((r) => setTimeout(r, 100));
   } while (Date.now() < deadline);
   return undefined;
+}
+
+/** Polls `what` until `ok` holds or the time runs out; returns the last value either way. */
+export async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await what();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The group refresh's job as the background stored it (lib/refresh/store.ts). */
+export async function storedJob(browser: Browser): Promise<RefreshJob | undefined> {
+  return browser.worker.evaluate(async () => (await chrome.storage.session.get('refresh-job'))['refresh-job'] as never);
+}
+
+/** The readings kept in this browser (lib/history/store.ts). */
+export async function observations(browser: Browser): Promise<Observation[]> {
+  return browser.worker.evaluate(async () => (await chrome.storage.local.get('observations')).observations as never);
+}
+
+/** The URLs of every open tab. */
+export async function openTabs(browser: Browser): Promise<string[]> {
+  return browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.url ?? '?'));
 }

@@ -73,6 +73,39 @@ export function xCohort(self: string): { self: Peer; peers: Peer[]; withoutAccou
 
 export type PageKind = { followers: number } | 'login' | 'suspended' | { redirectTo: string };
 
+/**
+ * The ministries on X: the cohort with the most listed accounts on one platform, seen from the
+ * culture ministry's page. Shared by the refresh started from the popup and from the dashboard.
+ */
+export const MINISTRIES = xCohort('ministry-culture');
+export const SELF_FOLLOWERS = 250_000;
+// None of the three is agriculture (peers[3]), the account the dashboard's refresh builds the
+// cohort around (tests/e2e/dashboard-refresh.e2e.ts): it must be readable there.
+export const LOGIN = MINISTRIES.peers[4] as Peer;
+export const SUSPENDED = MINISTRIES.peers[6] as Peer;
+export const REDIRECTED = MINISTRIES.peers[9] as Peer;
+/** The figure on the page of `MINISTRIES.peers[i]`. */
+export const followersOf = (i: number) => 100_000 + i * 7_919;
+/** The peers whose page shows their own figure. */
+export const READABLE = MINISTRIES.peers.filter((p) => p !== LOGIN && p !== SUSPENDED && p !== REDIRECTED);
+
+/** Every ministry with its own figure, and one login wall, one suspended account, one redirect to another account. */
+export function ministryPages(): Record<string, PageKind> {
+  const out: Record<string, PageKind> = { [`/${MINISTRIES.self.handle}`]: { followers: SELF_FOLLOWERS } };
+  MINISTRIES.peers.forEach((p, i) => {
+    out[`/${p.handle}`] =
+      p === LOGIN
+        ? 'login'
+        : p === SUSPENDED
+          ? 'suspended'
+          : p === REDIRECTED
+            ? { redirectTo: 'NouveauNom' }
+            : { followers: followersOf(i) };
+  });
+  out['/NouveauNom'] = { followers: 42 };
+  return out;
+}
+
 /** X's way of sending a logged-out visitor to its login flow: a script, as x.com does. */
 const toLogin = `<!doctype html><html><head><meta charset="utf-8"><script>location.replace('https://x.com/i/flow/login')</script></head><body></body></html>`;
 

@@ -3,53 +3,30 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareAccount } from '@/lib/compare';
 import { BUNDLED } from '@/lib/dataset/bundled';
-import type { Observation } from '@/lib/history/observation';
-import type { RefreshJob } from '@/lib/refresh/types';
-import { type Browser, badgeText, launch, openPopup, readingOf, screenshot, tabIdOf } from './harness';
-import { type PageKind, routeX, xCohort } from './refresh-pages';
-
-// The ministries on X: the cohort with the most listed accounts on one platform.
-const COHORT = xCohort('ministry-culture');
-const SELF_FOLLOWERS = 250_000;
-const LOGIN = COHORT.peers[3] as (typeof COHORT.peers)[number];
-const SUSPENDED = COHORT.peers[6] as (typeof COHORT.peers)[number];
-const REDIRECTED = COHORT.peers[9] as (typeof COHORT.peers)[number];
-const followersOf = (i: number) => 100_000 + i * 7_919;
-
-/** Every peer with its own figure, and one login wall, one suspended account, one redirect to another account. */
-function pages(): Record<string, PageKind> {
-  const out: Record<string, PageKind> = { [`/${COHORT.self.handle}`]: { followers: SELF_FOLLOWERS } };
-  COHORT.peers.forEach((p, i) => {
-    out[`/${p.handle}`] =
-      p === LOGIN
-        ? 'login'
-        : p === SUSPENDED
-          ? 'suspended'
-          : p === REDIRECTED
-            ? { redirectTo: 'NouveauNom' }
-            : { followers: followersOf(i) };
-  });
-  out['/NouveauNom'] = { followers: 42 };
-  return out;
-}
-const READABLE = COHORT.peers.filter((p) => p !== LOGIN && p !== SUSPENDED && p !== REDIRECTED);
-
-async function job(browser: Browser): Promise<RefreshJob | undefined> {
-  return browser.worker.evaluate(async () => (await chrome.storage.session.get('refresh-job'))['refresh-job'] as never);
-}
-
-async function observations(browser: Browser): Promise<Observation[]> {
-  return browser.worker.evaluate(async () => (await chrome.storage.local.get('observations')).observations as never);
-}
-
-async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await what();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import {
+  type Browser,
+  badgeText,
+  launch,
+  observations,
+  openPopup,
+  openTabs,
+  readingOf,
+  screenshot,
+  storedJob,
+  tabIdOf,
+  until,
+} from './harness';
+import {
+  followersOf,
+  LOGIN,
+  MINISTRIES,
+  ministryPages,
+  READABLE,
+  REDIRECTED,
+  routeX,
+  SELF_FOLLOWERS,
+  SUSPENDED,
+} from './refresh-pages';
 
 /**
  * Opens the popup again as a tab of the user's window. Playwright's newPage() would put it in the
@@ -70,10 +47,6 @@ async function reopenPopup(browser: Browser, tabId: number): Promise<Page> {
   return popup;
 }
 
-async function openTabs(browser: Browser): Promise<string[]> {
-  return browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.url ?? '?'));
-}
-
 describe('group refresh in Chromium', () => {
   let browser: Browser | undefined;
   afterEach(async () => {
@@ -85,11 +58,11 @@ describe('group refresh in Chromium', () => {
   async function setUp(delaySeconds: number): Promise<{ b: Browser; tabId: number; popup: Page; requested: string[] }> {
     const b = await launch('fr-FR');
     browser = b;
-    const requested = await routeX(b.context, pages());
+    const requested = await routeX(b.context, ministryPages());
     // The shortest delay the dashboard's setting allows where only behaviour matters.
     await b.worker.evaluate((s) => chrome.storage.local.set({ refreshDelay: s }), delaySeconds);
     const page = await b.context.newPage();
-    await page.goto(COHORT.self.url);
+    await page.goto(MINISTRIES.self.url);
     const tabId = await tabIdOf(b, page);
     expect(await readingOf(b, tabId)).toBe(SELF_FOLLOWERS);
     return { b, tabId, popup: await openPopup(b, tabId), requested };
@@ -114,7 +87,7 @@ describe('group refresh in Chromium', () => {
 
     // Close the popup mid-run: the job goes on; a reopened popup shows where it is.
     await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => (j?.peers.filter((p) => p.outcome?.kind === 'read').length ?? 0) >= 3,
     );
     await popup.close();
@@ -124,7 +97,7 @@ describe('group refresh in Chromium', () => {
     expect(position).toBeGreaterThanOrEqual(4);
 
     const done = await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => j?.status !== 'running',
     );
     const seconds = (Date.now() - startedAt) / 1000;
@@ -149,9 +122,9 @@ describe('group refresh in Chromium', () => {
     await screenshot(reopened, 'refresh-done-fr');
 
     // One page at a time, each peer once, in one tab that is now closed.
-    const peerPaths = requested.filter((p) => COHORT.peers.some((peer) => `/${peer.handle}` === p));
-    expect(peerPaths).toEqual(COHORT.peers.map((p) => `/${p.handle}`));
-    expect((await openTabs(b)).filter((u) => u.startsWith('https://x.com/'))).toEqual([COHORT.self.url]);
+    const peerPaths = requested.filter((p) => MINISTRIES.peers.some((peer) => `/${peer.handle}` === p));
+    expect(peerPaths).toEqual(MINISTRIES.peers.map((p) => `/${p.handle}`));
+    expect((await openTabs(b)).filter((u) => u.startsWith('https://x.com/'))).toEqual([MINISTRIES.self.url]);
 
     // Every readable peer: a refreshed observation of today with the job id; nothing for the others.
     const today = new Date().toISOString().slice(0, 10);
@@ -170,7 +143,7 @@ describe('group refresh in Chromium', () => {
         value: Number(li.getAttribute('data-value')),
       })),
     );
-    for (const [i, p] of COHORT.peers.entries()) {
+    for (const [i, p] of MINISTRIES.peers.entries()) {
       if (!READABLE.includes(p)) continue;
       expect(bars.find((bar) => bar.entity === p.entity)).toEqual({
         entity: p.entity,
@@ -185,9 +158,9 @@ describe('group refresh in Chromium', () => {
     // The badge ranks the page among the same figures as the popup.
     const expected = compareAccount({
       dataset: BUNDLED,
-      entityId: COHORT.self.entity,
+      entityId: MINISTRIES.self.entity,
       platform: 'x',
-      accountKey: COHORT.self.key,
+      accountKey: MINISTRIES.self.key,
       live: { value: SELF_FOLLOWERS, metric: 'followers', precision: 'exact', readAt: new Date().toISOString() },
       observations: kept,
       cohort: 'all',
@@ -195,7 +168,7 @@ describe('group refresh in Chromium', () => {
     });
     expect(await badgeText(b, tabId, `#${expected.rank}`)).toBe(`#${expected.rank}`);
     expect(await reopened.getByTestId('headline-rank').textContent()).toContain(String(expected.rank));
-    console.log(`refresh of ${COHORT.peers.length} pages with a 1 s delay: ${seconds.toFixed(1)} s`);
+    console.log(`refresh of ${MINISTRIES.peers.length} pages with a 1 s delay: ${seconds.toFixed(1)} s`);
   });
 
   it('cancel mid-run closes the tab, keeps what was read, and says so', async () => {
@@ -206,12 +179,12 @@ describe('group refresh in Chromium', () => {
     await popup.getByTestId('refresh-status').waitFor();
     expect(await popup.getByTestId('refresh-confirm').count()).toBe(0);
     await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => (j?.peers.filter((p) => p.outcome?.kind === 'read').length ?? 0) >= 2,
     );
     await popup.getByRole('button', { name: 'Annuler' }).click();
     const stopped = await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => j?.status !== 'running',
       10_000,
     );
@@ -229,7 +202,7 @@ describe('group refresh in Chromium', () => {
       (tabs) => tabs.filter((u) => u.startsWith('https://x.com/')).length === 1,
       5_000,
     );
-    expect((await openTabs(b)).filter((u) => u.startsWith('https://x.com/'))).toEqual([COHORT.self.url]);
+    expect((await openTabs(b)).filter((u) => u.startsWith('https://x.com/'))).toEqual([MINISTRIES.self.url]);
     await screenshot(popup, 'refresh-cancelled-fr');
   });
 
@@ -238,12 +211,12 @@ describe('group refresh in Chromium', () => {
     await b.worker.evaluate(() => chrome.storage.local.set({ 'refresh-consent': true }));
     await popup.getByRole('button', { name: 'Actualiser le groupe' }).click();
     const running = await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => (j?.peers.filter((p) => p.outcome?.kind === 'read').length ?? 0) >= 2,
     );
     await b.worker.evaluate((id) => chrome.tabs.remove(id), running?.tabId as number);
     const stopped = await until(
-      () => job(b),
+      () => storedJob(b),
       (j) => j?.status !== 'running',
       10_000,
     );
