@@ -317,7 +317,13 @@ describe.each(FIXTURES)('page reader on mutated %s (fuzz)', (file, platform, key
             // A reader that gathers in the page sends what it gathered once it is ready: whenever a
             // figure can be read, the page must say so (else it waits out its 6 s for nothing).
             const half = gatheringReader(platform);
-            for (const [k, r] of half ? ([[key, a], [otherKey, b], [absentKey, c]] as const) : [])
+            for (const [k, r] of half
+              ? ([
+                  [key, a],
+                  [otherKey, b],
+                  [absentKey, c],
+                ] as const)
+              : [])
               if (r.value !== undefined)
                 check(half?.ready(half.gather(doc), ref(k)) === true, () => `a figure for ${k}, not ready: ${why()}`);
             // The page's account never gets the injected account's number — unless the mutations left
