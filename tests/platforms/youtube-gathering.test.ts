@@ -161,3 +161,20 @@ describe('YouTube: the background interprets what a page sent, trusting none of 
     }
   });
 });
+
+describe('YouTube: the page keeps within what the background accepts', () => {
+  it('a header of 150 texts and 60 links is sent cut to the bounds, and still read', () => {
+    const spans = ['@elysee', '13 k d’abonnés', ...Array(148).fill('•')];
+    const links = Array.from(
+      { length: 60 },
+      (_, i) => `<a href="https://www.youtube.com/redirect?q=https%3A%2F%2Fsite${i}.fr">s</a>`,
+    );
+    const doc = docOf(
+      `<html><body><yt-page-header-renderer><yt-content-metadata-view-model>${spans.map((s) => `<span>${s}</span>`).join('')}</yt-content-metadata-view-model>${links.join('')}</yt-page-header-renderer></body></html>`,
+    );
+    const gathered = youtubePage.gather(doc);
+    expect(gathered.header[0]).toHaveLength(100);
+    expect(gathered.links).toHaveLength(50);
+    expect(interpretGathered(account('@elysee'), gathered)).toMatchObject({ value: 13_000, source: 'text' });
+  });
+});

@@ -39,6 +39,9 @@ export interface YouTubePage {
   links: string[];
 }
 
+/** Bounds of what a page may send (the background checks them: reader.ts); the page keeps within. */
+export const LIMITS = { data: 2_000_000, text: 2_000, texts: 100, links: 50 };
+
 /** The account's key as the page writes it, lowercased ("legacy:name" is a "c/name" channel). */
 export const keyOf = (account: AccountRef): string => {
   const key = account.key.toLowerCase();
@@ -53,8 +56,13 @@ function gather(doc: Document): YouTubePage {
     channelId: meta(doc, ...SEL.channelId),
     canonical: canonicalUrl(doc),
     title: meta(doc, 'og:title'),
-    header: SEL.headerParts.map((sel) => [...doc.querySelectorAll(sel)].map((el) => el.textContent ?? '')),
-    links: [...doc.querySelectorAll(SEL.links)].flatMap((a) => a.getAttribute('href') ?? []),
+    header: SEL.headerParts.map((sel) =>
+      [...doc.querySelectorAll(sel)].slice(0, LIMITS.texts).map((el) => (el.textContent ?? '').slice(0, LIMITS.text)),
+    ),
+    links: [...doc.querySelectorAll(SEL.links)]
+      .flatMap((a) => a.getAttribute('href') ?? [])
+      .filter((href) => href.length <= LIMITS.text)
+      .slice(0, LIMITS.links),
   };
 }
 

@@ -2,10 +2,7 @@ import { fieldsOfMembersText } from '../json-fields';
 import { dig, findWithKey, found, linkList, missing, normalizeSpace, pathOf, str, webLink } from '../page-utils';
 import { parseCountNear } from '../parse-count';
 import type { AccountRef, AudienceReading, GatheringReader } from '../types';
-import { keyOf, SEL, type YouTubePage, youtubePage } from './page';
-
-// What a page may send (interpret trusts nothing): bounded like the background's page reports.
-const LIMITS = { data: 2_000_000, text: 2_000, texts: 100, links: 50 };
+import { keyOf, LIMITS, SEL, type YouTubePage, youtubePage } from './page';
 
 /** Canonical key of a YouTube channel path: "@handle", "UC…", "c/name", "user/name". */
 function keyOfPath(path: string | undefined): string | undefined {
