@@ -181,6 +181,22 @@ export function startBackground(
     });
   });
 
+  // Tabs already open when Civiscope is installed or updated were never read (nothing of ours ran in
+  // them): each account tab is read once, as if it had just loaded, so its badge shows without a
+  // reload. Only then: a service worker that merely restarts reads nothing again.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.tabs
+      .query({})
+      .then((tabs) => {
+        for (const tab of tabs)
+          if (tab.id !== undefined && tab.url && tab.status !== 'loading')
+            void readings.onUpdated(tab.id, { status: 'complete' }, tab);
+      })
+      .catch(() => {
+        // No tab to read: nothing lost, each is read at its next load.
+      });
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     readings.onRemoved(tabId);
     queues.delete(tabId);

@@ -120,6 +120,29 @@ describe('background', () => {
     expect((await getTabState(1)) === null).toBe(badge === '');
   });
 
+  it('at install or update, reads the account tabs already open (once), not the others', async () => {
+    const tabs = [
+      { id: 1, url: PARIS, status: 'complete' },
+      { id: 2, url: 'https://x.com/explore', status: 'complete' },
+      { id: 3, url: 'https://www.service-public.fr/', status: 'complete' },
+      // Still loading: read when its load completes, like any other.
+      { id: 4, url: 'https://x.com/Lyon', status: 'loading' },
+    ];
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue(tabs as never);
+    pages.set(1, shows({ metric: 'followers', value: 2_000_000, precision: 'exact', source: 'text', problems: [] }));
+    // A service worker that restarts does not read again: only the install does.
+    await settle();
+    expect(readPage).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 1 })).toBe('VILLE'));
+    expect(readPage.mock.calls.map(([tabId]) => tabId)).toEqual([1]);
+    expect((await getTabState(1))?.report.reading?.value).toBe(2_000_000);
+    // An update then (the tab's page unchanged): already read at this URL, not read twice.
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update' } as never);
+    await settle();
+    expect(readPage).toHaveBeenCalledTimes(1);
+  });
+
   it('takes no page report from a message: only what it reads itself in a tab counts', async () => {
     // A page report sent as a message, as a script in a page could (there is no content script).
     const forged = { type: 'civiscope:page', url: PARIS, account: { platform: 'x', page: 'profile', key: 'paris' } };
