@@ -7,6 +7,9 @@ import type { InPageAnswer } from '@/lib/content/in-page';
 import type { PageReport } from '@/lib/content/messages';
 import { indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
+import { applyOverlay } from '@/lib/overlay/apply';
+import { addedByHand } from '@/lib/overlay/make';
+import { OVERLAY_VERSION, type Overlay } from '@/lib/overlay/types';
 import { cohortPreference } from '@/lib/settings/preferences';
 import { badgePreference, historyLimitPreference, languagePreference } from '@/lib/settings/settings';
 import { fakePages } from '../helpers/fake-pages';
@@ -306,6 +309,39 @@ describe('background', () => {
     // The user's tab now ranks Paris among the re-read figure.
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: USER_TAB })).toBe('#2'));
   });
+  it('a group refresh loads the accounts the user added (overlay) like bundled ones', async () => {
+    fakeBrowser.reset();
+    const dataset = tinyDataset();
+    dataset.entities.push({ id: 'city-69123', group: 'city', name: { fr: 'Lyon' }, accounts: [] });
+    const overlay: Overlay = {
+      version: OVERLAY_VERSION,
+      accounts: [
+        addedByHand(
+          'city-69123',
+          { platform: 'x', key: 'villedelyon', url: 'https://x.com/villedelyon' },
+          NOW.toISOString(),
+        ),
+      ],
+      absences: [],
+    };
+    startBackground(
+      async () => indexDataset(applyOverlay(dataset, overlay).dataset),
+      'fr',
+      () => NOW,
+      undefined,
+      readPage,
+    );
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'civiscope:refresh-start', entityId: 'city-75056', platform: 'x', key: 'paris', cohort: 'all' },
+      {} as Sender,
+      () => {},
+    );
+    const job = (await fakeBrowser.storage.session.get('refresh-job'))['refresh-job'] as {
+      peers: { entity: string; url: string }[];
+    };
+    expect(job.peers).toEqual([expect.objectContaining({ entity: 'city-69123', url: 'https://x.com/villedelyon' })]);
+  });
+
   it('a group refresh started from the dashboard (withSelf) re-reads the account its cohort is built around too', async () => {
     fakeBrowser.reset();
     const dataset = tinyDataset();
