@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Comparison } from '@/lib/compare';
 import type { DatasetIndex } from '@/lib/dataset/lookup';
 import type { Lang, Translate } from '@/lib/i18n';
-import { entityShortName, formatNumber, formatTime } from '@/lib/i18n/format';
+import { entityName, entityShortName, formatNumber, formatTime } from '@/lib/i18n/format';
 import { PLATFORM_LABELS } from '@/lib/platforms/labels';
 import { describeExplain, describeSummary } from '@/lib/refresh/describe';
 import type { RefreshStartMessage } from '@/lib/refresh/messages';
@@ -40,6 +40,10 @@ export function RefreshGroup({ comparison, index, cohort, withSelf = false, lang
   const name = (entity: string) => {
     const e = index.entity(entity);
     return e ? entityShortName(e, lang) : entity;
+  };
+  const fullName = (entity: string) => {
+    const e = index.entity(entity);
+    return e ? entityName(e, lang) : entity;
   };
 
   useEffect(() => {
@@ -127,7 +131,8 @@ export function RefreshGroup({ comparison, index, cohort, withSelf = false, lang
               ? t('refresh.progress', {
                   done: Math.min(summary.done + 1, summary.pages),
                   total: summary.pages,
-                  name: name(summary.currentEntity),
+                  // In full while it is being read (« Ministère de la Culture »); short in the list below.
+                  name: fullName(summary.currentEntity),
                 })
               : t('refresh.waiting', { done: summary.done, total: summary.pages })}
           </p>

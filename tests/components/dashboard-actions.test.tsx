@@ -96,3 +96,41 @@ describe.each<[Lang, string, string, string, string]>([
     await waitFor(() => expect(screen.getByTestId('refresh-confirm').textContent).toContain(fifteenPages));
   });
 });
+
+describe('group refresh progress', () => {
+  it('names in full the institution whose page is being read: « 1 / 2 — Ministère de la Culture… »', async () => {
+    const culture = bundledIndex().dataset.entities.find((e) => e.id === 'ministry-culture');
+    expect(culture?.name.fr).toBe('Ministère de la Culture');
+    await fakeBrowser.storage.session.set({
+      'refresh-job': {
+        version: 1,
+        id: 'job-1',
+        platform: 'x',
+        from: 'ministry-agriculture',
+        cohort: 'all',
+        startedAt: NOW.toISOString(),
+        finishedAt: null,
+        status: 'running',
+        stop: null,
+        peers: [
+          { entity: 'ministry-culture', key: 'ministere_c', url: 'https://x.com/ministere_c', outcome: null },
+          { entity: 'ministry-agriculture', key: 'agri_gouv', url: 'https://x.com/Agri_Gouv', outcome: null },
+        ],
+        current: 0,
+        phase: 'loading',
+        deadline: null,
+        timer: 1,
+        tabId: 9,
+        windowId: null,
+        delayMs: 2500,
+        loadsLeft: 300,
+        loads: 1,
+        strikes: 0,
+      },
+    });
+    render(<Dashboard data={data()} uiLocale="fr-FR" slots={slots} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('refresh-status').textContent).toBe('1 / 2 — Ministère de la Culture…'),
+    );
+  });
+});
