@@ -1,7 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DashboardSettings } from '@/lib/dashboard/load';
-import { eraseUserData, removeOverlayAccount, removeReading, saveImport } from '@/lib/dashboard/your-data';
+import {
+  eraseUserData,
+  removeOverlayAbsence,
+  removeOverlayAccount,
+  removeReading,
+  saveImport,
+} from '@/lib/dashboard/your-data';
 import type { Group } from '@/lib/dataset';
 import { chooseLang, type Lang, translator } from '@/lib/i18n';
 import { formatDate } from '@/lib/i18n/format';
@@ -114,6 +120,7 @@ export function Dashboard({ data: initial, reload, uiLocale, slots = {} }: Dashb
             t={t}
             now={data.now}
             onRemoveAccount={(account) => changeThenReload(removeOverlayAccount(account))}
+            onRemoveAbsence={(absence) => changeThenReload(removeOverlayAbsence(absence))}
             onRemoveObservation={(reading) => changeThenReload(removeReading(reading))}
             onImport={(result) => changeThenReload(saveImport(result))}
             onEraseAll={() => changeThenReload(eraseUserData())}

@@ -3,7 +3,7 @@ import type { Dataset } from '@/lib/dataset';
 import type { Observation } from '@/lib/history/observation';
 import type { Lang, Translate } from '@/lib/i18n';
 import { entityShortName, formatNumber } from '@/lib/i18n/format';
-import type { Overlay, OverlayAccount, OverlaySource } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayAccount, OverlaySource } from '@/lib/overlay/types';
 import { platformLabel } from '@/lib/platforms/labels';
 import { saveFile } from '@/lib/popup/save-file';
 import {
@@ -16,6 +16,7 @@ import {
   type ImportProblem,
   importSizeProblem,
   MAX_IMPORT_BYTES,
+  pageLabel,
   parseImport,
   readingsByAccount,
   summarise,
@@ -30,6 +31,7 @@ export interface YourDataSectionProps {
   t: Translate;
   now: Date;
   onRemoveAccount: (account: OverlayAccount) => unknown;
+  onRemoveAbsence: (absence: OverlayAbsence) => unknown;
   onRemoveObservation: (observation: Observation) => unknown;
   /** Saves the merged overlay and history (the caller writes storage). */
   onImport: (result: AppliedImport) => unknown;
@@ -198,6 +200,57 @@ export function YourDataSection(props: YourDataSectionProps) {
             </tbody>
           </table>
         </div>
+      )}
+
+      {/* Only when there are some, as their count: most users never run a search on official sites. */}
+      {overlay.absences.length > 0 && (
+        <>
+          <h3>{t('userdata.absences.title')}</h3>
+          <p class="small">{t('userdata.absences.intro')}</p>
+          <div class="table-scroll">
+            <table data-testid="your-absences">
+              <thead>
+                <tr>
+                  <th scope="col">{t('userdata.col.institution')}</th>
+                  <th scope="col">{t('userdata.col.platform')}</th>
+                  <th scope="col">{t('userdata.col.page')}</th>
+                  <th scope="col">{t('userdata.col.checked')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('userdata.remove')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overlay.absences.map((x) => (
+                  // One absence per institution and platform (addAbsences keeps the newest).
+                  <tr key={`${x.entityId} ${x.platform}`}>
+                    <td>{entityLabel(x.entityId)}</td>
+                    <td>{platformLabel(x.platform)}</td>
+                    <td>
+                      <a href={x.url} target="_blank" rel="noopener noreferrer">
+                        {pageLabel(x.url)}
+                      </a>
+                    </td>
+                    <td>{x.checkedAt.slice(0, 10)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={t('userdata.removeAbsence', {
+                          date: x.checkedAt.slice(0, 10),
+                          platform: platformLabel(x.platform),
+                          institution: entityLabel(x.entityId),
+                        })}
+                        onClick={() => props.onRemoveAbsence(x)}
+                      >
+                        {t('userdata.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
 
       <h3>{t('userdata.readings.title')}</h3>

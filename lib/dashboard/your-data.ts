@@ -1,8 +1,8 @@
 import type { Observation } from '../history/observation';
 import { clearObservations, loadObservations, saveObservations } from '../history/store';
 import { EMPTY_OVERLAY } from '../overlay/overlay';
-import { deleteAccount, overlayItem } from '../overlay/store';
-import type { OverlayAccount } from '../overlay/types';
+import { deleteAbsence, deleteAccount, overlayItem } from '../overlay/store';
+import type { OverlayAbsence, OverlayAccount } from '../overlay/types';
 import type { AppliedImport } from '../userdata/import';
 import { withoutObservation } from '../userdata/summary';
 
@@ -14,6 +14,11 @@ import { withoutObservation } from '../userdata/summary';
 
 export async function removeOverlayAccount(account: OverlayAccount): Promise<void> {
   await deleteAccount(account);
+}
+
+/** The popup's own removal (store.ts): both pages drop an absence the same way, re-reading storage first. */
+export async function removeOverlayAbsence(absence: OverlayAbsence): Promise<void> {
+  await deleteAbsence(absence);
 }
 
 export async function removeReading(observation: Observation): Promise<void> {

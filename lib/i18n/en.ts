@@ -540,6 +540,12 @@ export const en: Record<keyof typeof fr, string> = {
   'userdata.remove': 'Remove',
   'userdata.removeAccount': 'Remove the account {account}',
   'userdata.removeReading': 'Remove the figure of {date} ({account})',
+  'userdata.absences.title': 'Platforms checked absent',
+  'userdata.absences.intro':
+    'A search read the institution’s official website on that date and found no account on that platform there. A dated finding, not a verdict: an account found later replaces it.',
+  'userdata.col.page': 'Page read',
+  'userdata.col.checked': 'Checked on',
+  'userdata.removeAbsence': 'Remove the check of {date}: no {platform} account for {institution}',
   'userdata.export': 'Export my data',
   'userdata.export.hint':
     'One file in the dataset’s format (accepted by “civiscope dataset check” and “--dataset”): the whole dataset, with your accounts and figures dated and sourced.',

@@ -543,6 +543,12 @@ export const fr = {
   'userdata.remove': 'Retirer',
   'userdata.removeAccount': 'Retirer le compte {account}',
   'userdata.removeReading': 'Retirer le chiffre du {date} ({account})',
+  'userdata.absences.title': 'Plateformes vérifiées absentes',
+  'userdata.absences.intro':
+    'Une recherche a lu le site officiel de l’institution à cette date sans y trouver de compte sur cette plateforme. Un constat daté, pas un verdict : un compte trouvé ensuite le remplace.',
+  'userdata.col.page': 'Page lue',
+  'userdata.col.checked': 'Vérifié le',
+  'userdata.removeAbsence': 'Retirer la vérification du {date} : aucun compte {platform} pour {institution}',
   'userdata.export': 'Exporter mes données',
   'userdata.export.hint':
     'Un fichier au format du jeu de données (accepté par « civiscope dataset check » et « --dataset ») : tout le jeu de données, avec vos comptes et vos chiffres datés et sourcés.',

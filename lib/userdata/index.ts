@@ -27,6 +27,7 @@ export {
 export { FORBIDDEN_KEYS, scanJson } from './json-scan';
 export {
   formatSize,
+  pageLabel,
   type ReadingsOfAccount,
   readingsByAccount,
   storedSize,

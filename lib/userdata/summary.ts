@@ -86,3 +86,19 @@ export function withoutObservation(observations: readonly Observation[], removed
       ),
   );
 }
+
+/**
+ * A page read, for a link's text: host without "www." and the path, so that two pages of one
+ * site stay distinguishable ("nantes.fr/reseaux-sociaux") while a home page is just its site
+ * ("lille.fr"). The link's href keeps the full address; text that is no URL is shown as it is.
+ */
+export function pageLabel(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  const path = u.pathname.replace(/\/+$/, '');
+  return `${u.hostname.replace(/^www\./, '')}${path}${u.search}`;
+}

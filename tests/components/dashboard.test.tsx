@@ -8,6 +8,8 @@ import { bundledIndex } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import type { Lang } from '@/lib/i18n';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
+import { loadOverlay, overlayItem } from '@/lib/overlay/store';
+import type { Overlay } from '@/lib/overlay/types';
 
 const NOW = new Date('2026-11-28T14:32:00Z');
 // 42 cities × 11 platforms in happy-dom take a while on a busy machine.
@@ -181,6 +183,33 @@ describe('dashboard slots', () => {
       />,
     );
     expect(screen.getByTestId('gap-actions').textContent).toBe('find cityrefresh city');
+  });
+});
+
+describe('your data in the dashboard', () => {
+  it('removes a platform checked absent from storage, then shows the overlay as stored', async () => {
+    const overlay: Overlay = {
+      ...EMPTY_OVERLAY,
+      absences: [
+        { entityId: 'city-59350', platform: 'tiktok', url: 'https://www.lille.fr/', checkedAt: '2026-11-29T09:00:00Z' },
+        {
+          entityId: 'city-44109',
+          platform: 'bluesky',
+          url: 'https://www.nantes.fr/',
+          checkedAt: '2026-11-20T08:30:00Z',
+        },
+      ],
+    };
+    await overlayItem.setValue(overlay);
+    // The page's reload, reduced to what this checks: the overlay as storage now holds it.
+    const reload = async () => ({ ...data(), overlay: (await loadOverlay()).overlay });
+    render(<Dashboard data={{ ...data(), overlay }} reload={reload} uiLocale="fr" />);
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Retirer la vérification du 2026-11-29 : aucun compte TikTok pour Lille' }),
+    );
+    await waitFor(() => expect(screen.getByTestId('your-absences').querySelectorAll('tbody tr')).toHaveLength(1));
+    expect((await loadOverlay()).overlay.absences).toEqual([overlay.absences[1]]);
+    expect(screen.getByTestId('your-data-counts').textContent).toContain('Plateformes vérifiées absentes : 1');
   });
 });
 

@@ -1,10 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'preact/hooks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { YourDataSection, type YourDataSectionProps } from '@/components/dashboard/YourDataSection';
+import { removeOverlayAbsence } from '@/lib/dashboard/your-data';
 import { BUNDLED } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import { type Lang, translator } from '@/lib/i18n';
-import type { Overlay } from '@/lib/overlay/types';
+import { loadOverlay, overlayItem } from '@/lib/overlay/store';
+import type { Overlay, OverlayAbsence } from '@/lib/overlay/types';
 import { type AppliedImport, exportUserData } from '@/lib/userdata';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
@@ -24,6 +28,20 @@ const overlay: Overlay = {
     },
   ],
 };
+// Two platforms checked absent, on two sites: a home page and an inner page.
+const lilleTikTok: OverlayAbsence = {
+  entityId: 'city-59350',
+  platform: 'tiktok',
+  url: 'https://www.lille.fr/',
+  checkedAt: '2026-11-29T09:00:00.000Z',
+};
+const nantesBluesky: OverlayAbsence = {
+  entityId: 'city-44109',
+  platform: 'bluesky',
+  url: 'https://metropole.nantes.fr/reseaux-sociaux',
+  checkedAt: '2026-11-20T08:30:00.000Z',
+};
+const withAbsences: Overlay = { ...overlay, absences: [lilleTikTok, nantesBluesky] };
 const reading = (over: Partial<Observation> = {}): Observation => ({
   entityId: 'city-59350',
   platform: 'facebook',
@@ -37,6 +55,7 @@ const reading = (over: Partial<Observation> = {}): Observation => ({
 });
 const observations = [reading(), reading({ at: '2026-11-10T07:00:00.000Z', value: 249000, precision: 'rounded' })];
 
+beforeEach(() => fakeBrowser.reset());
 afterEach(() => cleanup());
 
 function setup(lang: Lang, over: Partial<YourDataSectionProps> = {}) {
@@ -48,6 +67,7 @@ function setup(lang: Lang, over: Partial<YourDataSectionProps> = {}) {
     t: translator(lang),
     now: NOW,
     onRemoveAccount: vi.fn(),
+    onRemoveAbsence: vi.fn(),
     onRemoveObservation: vi.fn(),
     onImport: vi.fn(),
     onEraseAll: vi.fn(),
@@ -100,6 +120,73 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
     setup(lang, { overlay: { version: 1, accounts: [], absences: [] }, observations: [] });
     expect(screen.getByText(t('userdata.accounts.none'))).toBeTruthy();
     expect(screen.getByText(t('userdata.readings.none'))).toBeTruthy();
+    // Like their count, platforms checked absent are shown only when there are some.
+    expect(screen.queryByTestId('your-absences')).toBeNull();
+    expect(text(screen.getByTestId('your-data-counts'))).not.toContain(t('userdata.absences.title'));
+  });
+
+  it.each([
+    { absence: lilleTikTok, row: ['Lille', 'TikTok', 'lille.fr', '2026-11-29'] },
+    { absence: nantesBluesky, row: ['Nantes', 'Bluesky', 'metropole.nantes.fr/reseaux-sociaux', '2026-11-20'] },
+  ])('lists $row.0 checked absent on $row.1 with the page read and the date', ({ absence, row }) => {
+    setup(lang, { overlay: withAbsences });
+    expect(text(screen.getByTestId('your-data-counts'))).toContain(
+      lang === 'fr' ? 'Plateformes vérifiées absentes : 2' : 'Platforms checked absent: 2',
+    );
+    const rows = [...screen.getByTestId('your-absences').querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(2);
+    const tr = rows.find((r) => r.querySelector('td')?.textContent === row[0]) as HTMLTableRowElement;
+    expect([...tr.querySelectorAll('td')].slice(0, 4).map((td) => text(td))).toEqual(row);
+    expect(tr.querySelector('a')?.getAttribute('href')).toBe(absence.url);
+  });
+
+  // The section as the dashboard wires it: the overlay's removal, then the overlay read again.
+  function Wired({ initial }: { initial: Overlay }) {
+    const [current, setCurrent] = useState(initial);
+    return (
+      <YourDataSection
+        dataset={BUNDLED}
+        overlay={current}
+        observations={observations}
+        lang={lang}
+        t={t}
+        now={NOW}
+        onRemoveAccount={vi.fn()}
+        onRemoveAbsence={async (absence) => {
+          await removeOverlayAbsence(absence);
+          setCurrent((await loadOverlay()).overlay);
+        }}
+        onRemoveObservation={vi.fn()}
+        onImport={vi.fn()}
+        onEraseAll={vi.fn()}
+      />
+    );
+  }
+
+  it.each([
+    {
+      removed: lilleTikTok,
+      kept: nantesBluesky,
+      label: { date: '2026-11-29', platform: 'TikTok', institution: 'Lille' },
+    },
+    {
+      removed: nantesBluesky,
+      kept: lilleTikTok,
+      label: { date: '2026-11-20', platform: 'Bluesky', institution: 'Nantes' },
+    },
+  ])('removing the check of $label.date stores the overlay with only the other', async ({ removed, kept, label }) => {
+    await overlayItem.setValue(withAbsences);
+    render(<Wired initial={withAbsences} />);
+    fireEvent.click(screen.getByRole('button', { name: t('userdata.removeAbsence', label) }));
+    await waitFor(() => expect(screen.getByTestId('your-absences').querySelectorAll('tbody tr')).toHaveLength(1));
+    expect((await loadOverlay()).overlay).toEqual({ ...overlay, absences: [kept] });
+    expect(text(screen.getByTestId('your-absences'))).not.toContain(removed.checkedAt.slice(0, 10));
+    expect(text(screen.getByTestId('your-absences'))).toContain(kept.checkedAt.slice(0, 10));
+    expect(text(screen.getByTestId('your-data-counts'))).toContain(
+      lang === 'fr' ? 'Plateformes vérifiées absentes : 1' : 'Platforms checked absent: 1',
+    );
+    // The accounts are untouched.
+    expect(screen.getByTestId('your-accounts').querySelectorAll('tbody tr')).toHaveLength(1);
   });
 
   it('exports one file in the dataset format', async () => {

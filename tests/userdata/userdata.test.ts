@@ -17,6 +17,7 @@ import {
   type ImportPlan,
   importSizeProblem,
   MAX_IMPORT_BYTES,
+  pageLabel,
   parseImport,
   scanJson,
 } from '@/lib/userdata';
@@ -559,5 +560,17 @@ describe('scanJson', () => {
     ['{"s":"{[\\"]}","t":"\\\\"}', []],
   ])('%s', (text, expected) => {
     expect(scanJson(text, { maxDepth: 12 })).toEqual(expected);
+  });
+});
+
+describe('pageLabel', () => {
+  it.each([
+    ['https://www.lille.fr/', 'lille.fr'],
+    ['https://www.lille.fr', 'lille.fr'],
+    ['https://metropole.nantes.fr/reseaux-sociaux/', 'metropole.nantes.fr/reseaux-sociaux'],
+    ['http://www2.example.fr/a/b?lang=fr#top', 'www2.example.fr/a/b?lang=fr'],
+    ['not a url', 'not a url'],
+  ])('%s → %s', (url, expected) => {
+    expect(pageLabel(url)).toBe(expected);
   });
 });
