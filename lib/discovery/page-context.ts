@@ -116,7 +116,10 @@ function step(parent: Context, el: Element): Context {
   const role = el.getAttribute('role');
   let { inMain, inSection, inHeader, inFooter, inFollow } = parent;
   if (tag === 'ARTICLE' || tag === 'ASIDE' || tag === 'SECTION') inSection = true;
-  if (tag === 'MAIN' || role === 'main' || toks.some((t) => MAIN_IDS.test(t))) inMain = true;
+  // A class or id is only a guess of the main content: inside the page's footer or header it names a
+  // part of that chrome (Rouen's footer wraps its links in `div.content`), not the main content.
+  const mainByName = !inFooter && !inHeader && toks.some((t) => MAIN_IDS.test(t));
+  if (tag === 'MAIN' || role === 'main' || mainByName) inMain = true;
   if (tag === 'ARTICLE') inMain = true;
   // A page-level footer or banner: the element itself, or a class named so outside any article.
   // Class names count only outside the main content: `card-footer` inside it is a card's.

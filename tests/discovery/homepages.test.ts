@@ -165,6 +165,28 @@ describe('ranking details', () => {
       ['inside', 'content-follow', false],
     ]);
   });
+  // Rouen's 2018 footer wraps its list in <div class="content">: a class guess of the main content
+  // does not take the page's footer or header for it (explicit <main>, role=main still do).
+  it.each<[string, string, string]>([
+    [
+      'a footer holding a div.content',
+      '<footer><div class="content"><a href="https://x.com/Foot">X</a></div></footer>',
+      'footer',
+    ],
+    [
+      'a role=contentinfo holding an #content',
+      '<div role="contentinfo"><div id="content"><a href="https://x.com/Foot">X</a></div></div>',
+      'footer',
+    ],
+    [
+      'a header holding a div.content',
+      '<header><div class="content"><a href="https://x.com/Foot">X</a></div></header>',
+      'header',
+    ],
+    ['a div.content outside the chrome', '<div class="content"><a href="https://x.com/Foot">X</a></div>', 'content'],
+  ])('%s: %s', (_name, html, where) => {
+    expect(discoverAccounts(parseHtml(html), 'https://a.example/').candidates[0]?.where).toBe(where);
+  });
   it('twitter:site settles a tie between two X accounts of the same tier', () => {
     const doc = parseHtml(
       `<meta name="twitter:site" content="@Second"><footer><a href="https://x.com/First">a</a><a href="https://x.com/Second">b</a></footer>`,
