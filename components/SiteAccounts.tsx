@@ -7,6 +7,7 @@ import type { SiteScan } from '@/lib/overlay/site-scan';
 import { storeAbsences } from '@/lib/overlay/store';
 import { platformLabel } from '@/lib/platforms/labels';
 import { FoundAccounts } from './FoundAccounts';
+import { FoundParticipation } from './FoundParticipation';
 
 export interface SiteAccountsProps {
   entity: Entity;
@@ -37,48 +38,65 @@ export function SiteAccounts({ entity, scan, lang, t }: SiteAccountsProps) {
           {t('overlay.site.failed', { error: state.error })}
         </p>
       )}
-      {state.kind === 'read' &&
-        (state.scan.candidates.some((c) => c.primary) ? (
-          <>
-            <FoundAccounts
+      {state.kind === 'read' && (
+        <>
+          {state.scan.candidates.some((c) => c.primary) ? (
+            <>
+              <FoundAccounts
+                entity={entity}
+                candidates={state.scan.candidates}
+                page={{ url: state.scan.pageUrl, readAt: state.scan.readAt }}
+                t={t}
+              />
+              {state.scan.absent.length > 0 && (
+                <p class="small" data-testid="site-absent">
+                  {t('overlay.site.absent', { platforms: state.scan.absent.map(platformLabel).join(', ') })}{' '}
+                  {absentSaved ? (
+                    t('overlay.site.absentRecorded', { date: formatDate(state.scan.readAt.slice(0, 10), lang) })
+                  ) : (
+                    <button
+                      type="button"
+                      class="link"
+                      data-testid="record-absent"
+                      onClick={() =>
+                        void storeAbsences(
+                          absences(entity.id, state.scan.absent, {
+                            url: state.scan.pageUrl,
+                            readAt: state.scan.readAt,
+                          }),
+                        ).then(() => setAbsentSaved(true))
+                      }
+                    >
+                      {t('overlay.site.recordAbsent', { date: formatDate(state.scan.readAt.slice(0, 10), lang) })}
+                    </button>
+                  )}
+                </p>
+              )}
+            </>
+          ) : (
+            <p class="small" data-testid="site-none">
+              {t('overlay.site.none')}
+            </p>
+          )}
+          {/* Shown even when the page names no account: a site may link its platform and nothing else. */}
+          {state.scan.participation.length > 0 && (
+            <FoundParticipation
               entity={entity}
-              candidates={state.scan.candidates}
+              links={state.scan.participation}
               page={{ url: state.scan.pageUrl, readAt: state.scan.readAt }}
               t={t}
             />
-            {state.scan.absent.length > 0 && (
-              <p class="small" data-testid="site-absent">
-                {t('overlay.site.absent', { platforms: state.scan.absent.map(platformLabel).join(', ') })}{' '}
-                {absentSaved ? (
-                  t('overlay.site.absentRecorded', { date: formatDate(state.scan.readAt.slice(0, 10), lang) })
-                ) : (
-                  <button
-                    type="button"
-                    class="link"
-                    data-testid="record-absent"
-                    onClick={() =>
-                      void storeAbsences(
-                        absences(entity.id, state.scan.absent, { url: state.scan.pageUrl, readAt: state.scan.readAt }),
-                      ).then(() => setAbsentSaved(true))
-                    }
-                  >
-                    {t('overlay.site.recordAbsent', { date: formatDate(state.scan.readAt.slice(0, 10), lang) })}
-                  </button>
-                )}
-              </p>
-            )}
+          )}
+          {(state.scan.candidates.some((c) => c.primary) || state.scan.participation.length > 0) && (
             <p class="small">
               {t('overlay.site.source', {
                 url: state.scan.pageUrl,
                 date: formatDate(state.scan.readAt.slice(0, 10), lang),
               })}
             </p>
-          </>
-        ) : (
-          <p class="small" data-testid="site-none">
-            {t('overlay.site.none')}
-          </p>
-        ))}
+          )}
+        </>
+      )}
     </section>
   );
 }

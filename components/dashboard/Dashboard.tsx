@@ -5,6 +5,7 @@ import {
   eraseUserData,
   removeOverlayAbsence,
   removeOverlayAccount,
+  removeOverlayParticipation,
   removeReading,
   saveImport,
 } from '@/lib/dashboard/your-data';
@@ -121,6 +122,7 @@ export function Dashboard({ data: initial, reload, uiLocale, slots = {} }: Dashb
             now={data.now}
             onRemoveAccount={(account) => changeThenReload(removeOverlayAccount(account))}
             onRemoveAbsence={(absence) => changeThenReload(removeOverlayAbsence(absence))}
+            onRemoveParticipation={(found) => changeThenReload(removeOverlayParticipation(found))}
             onRemoveObservation={(reading) => changeThenReload(removeReading(reading))}
             onImport={(result) => changeThenReload(saveImport(result))}
             onEraseAll={() => changeThenReload(eraseUserData())}

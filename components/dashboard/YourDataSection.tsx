@@ -3,7 +3,7 @@ import type { Dataset } from '@/lib/dataset';
 import type { Observation } from '@/lib/history/observation';
 import type { Lang, Translate } from '@/lib/i18n';
 import { entityShortName, formatNumber } from '@/lib/i18n/format';
-import type { Overlay, OverlayAbsence, OverlayAccount, OverlaySource } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayAccount, OverlayParticipation, OverlaySource } from '@/lib/overlay/types';
 import { platformLabel } from '@/lib/platforms/labels';
 import { saveFile } from '@/lib/popup/save-file';
 import {
@@ -32,6 +32,7 @@ export interface YourDataSectionProps {
   now: Date;
   onRemoveAccount: (account: OverlayAccount) => unknown;
   onRemoveAbsence: (absence: OverlayAbsence) => unknown;
+  onRemoveParticipation: (participation: OverlayParticipation) => unknown;
   onRemoveObservation: (observation: Observation) => unknown;
   /** Saves the merged overlay and history (the caller writes storage). */
   onImport: (result: AppliedImport) => unknown;
@@ -105,6 +106,9 @@ export function YourDataSection(props: YourDataSectionProps) {
                   absences: result.absencesLeftOut,
                 })
               : '',
+            result.participationLeftOut > 0
+              ? t('userdata.export.participationLeftOut', { n: result.participationLeftOut })
+              : '',
           ]
             .filter(Boolean)
             .join(' '),
@@ -156,6 +160,7 @@ export function YourDataSection(props: YourDataSectionProps) {
           })}
         </li>
         {summary.absences > 0 && <li>{t('userdata.absences.count', { n: summary.absences })}</li>}
+        {summary.participation > 0 && <li>{t('userdata.participation.count', { n: summary.participation })}</li>}
       </ul>
 
       <h3>{t('userdata.accounts.title')}</h3>
@@ -241,6 +246,59 @@ export function YourDataSection(props: YourDataSectionProps) {
                           institution: entityLabel(x.entityId),
                         })}
                         onClick={() => props.onRemoveAbsence(x)}
+                      >
+                        {t('userdata.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {/* Like the absences: only when there are some. */}
+      {(overlay.participation ?? []).length > 0 && (
+        <>
+          <h3>{t('userdata.participation.title')}</h3>
+          <p class="small">{t('userdata.participation.intro')}</p>
+          <div class="table-scroll">
+            <table data-testid="your-participation">
+              <thead>
+                <tr>
+                  <th scope="col">{t('userdata.col.institution')}</th>
+                  <th scope="col">{t('userdata.col.participation')}</th>
+                  <th scope="col">{t('userdata.col.page')}</th>
+                  <th scope="col">{t('userdata.col.read')}</th>
+                  <th scope="col">
+                    <span class="visually-hidden">{t('userdata.remove')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(overlay.participation ?? []).map((p) => (
+                  <tr key={`${p.entityId} ${p.url}`}>
+                    <td>{entityLabel(p.entityId)}</td>
+                    <td>
+                      <a href={p.url} target="_blank" rel="noopener noreferrer">
+                        {pageLabel(p.url)}
+                      </a>
+                    </td>
+                    <td>
+                      <a href={p.source.url} target="_blank" rel="noopener noreferrer">
+                        {pageLabel(p.source.url)}
+                      </a>
+                    </td>
+                    <td>{p.source.readAt.slice(0, 10)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        aria-label={t('userdata.removeParticipation', {
+                          url: pageLabel(p.url),
+                          institution: entityLabel(p.entityId),
+                        })}
+                        onClick={() => props.onRemoveParticipation(p)}
                       >
                         {t('userdata.remove')}
                       </button>
@@ -395,8 +453,10 @@ function ImportPlanView({
   onMerge,
   onCancel,
 }: ImportPlanViewProps) {
-  const add = plan.add.accounts.length + plan.add.observations.length + plan.add.absences.length;
-  const unchanged = plan.unchanged.accounts + plan.unchanged.observations + plan.unchanged.absences;
+  const add =
+    plan.add.accounts.length + plan.add.observations.length + plan.add.absences.length + plan.add.participation.length;
+  const unchanged =
+    plan.unchanged.accounts + plan.unchanged.observations + plan.unchanged.absences + plan.unchanged.participation;
   const nothing = add === 0 && plan.conflicts.length === 0;
   const describeAccount = (a: OverlayAccount) => `${a.url} (${accountLabel(a)})`;
   return (

@@ -1,8 +1,8 @@
 import type { Observation } from '../history/observation';
 import { clearObservations, loadObservations, saveObservations } from '../history/store';
 import { EMPTY_OVERLAY } from '../overlay/overlay';
-import { deleteAbsence, deleteAccount, overlayItem } from '../overlay/store';
-import type { OverlayAbsence, OverlayAccount } from '../overlay/types';
+import { deleteAbsence, deleteAccount, deleteParticipation, overlayItem } from '../overlay/store';
+import type { OverlayAbsence, OverlayAccount, OverlayParticipation } from '../overlay/types';
 import type { AppliedImport } from '../userdata/import';
 import { withoutObservation } from '../userdata/summary';
 
@@ -19,6 +19,11 @@ export async function removeOverlayAccount(account: OverlayAccount): Promise<voi
 /** The popup's own removal (store.ts): both pages drop an absence the same way, re-reading storage first. */
 export async function removeOverlayAbsence(absence: OverlayAbsence): Promise<void> {
   await deleteAbsence(absence);
+}
+
+/** A participatory platform found on an official site, dropped through the same edit queue. */
+export async function removeOverlayParticipation(participation: OverlayParticipation): Promise<void> {
+  await deleteParticipation(participation);
 }
 
 export async function removeReading(observation: Observation): Promise<void> {

@@ -230,6 +230,9 @@ export const en: Record<keyof typeof fr, string> = {
   'overlay.site.recordAbsent': 'Record as absent on {date}',
   'overlay.site.absentRecorded': 'Absences recorded on {date}.',
   'overlay.site.source': 'Source: {url}, read on {date}.',
+  'overlay.participation.title': 'Participatory platforms found on this site',
+  'overlay.participation.add': 'Add the participatory platform {url}',
+  'overlay.participation.listed': 'already listed',
   'overlay.hand.open': 'Add this account to…',
   'overlay.hand.label': 'Institution (name, INSEE code or group)',
   'overlay.hand.suggested': 'Suggestion: {name}',
@@ -546,12 +549,21 @@ export const en: Record<keyof typeof fr, string> = {
   'userdata.col.page': 'Page read',
   'userdata.col.checked': 'Checked on',
   'userdata.removeAbsence': 'Remove the check of {date}: no {platform} account for {institution}',
+  'userdata.participation.count': 'Participatory platforms found: {n}',
+  'userdata.participation.title': 'Participatory platforms found on official websites',
+  'userdata.participation.intro':
+    'Links to a participatory platform (Decidim, participatory budget…) read on the institution’s official website on that date.',
+  'userdata.col.participation': 'Platform',
+  'userdata.col.read': 'Read on',
+  'userdata.removeParticipation': 'Remove the participatory platform {url} of {institution}',
   'userdata.export': 'Export my data',
   'userdata.export.hint':
     'One file in the dataset’s format (accepted by “civiscope dataset check” and “--dataset”): the whole dataset, with your accounts and figures dated and sourced.',
   'userdata.export.done': 'File saved: {name} ({accounts} accounts, {figures} figures).',
   'userdata.export.leftOut':
     'Not exported: {readings} figures of unknown accounts, {conflicts} accounts waiting for your choice, {absences} absence checks (a known account or a newer check already answers, or the institution is not in this edition).',
+  'userdata.export.participationLeftOut':
+    'Not exported: {n} participatory platforms (already listed in the dataset, or the institution is not in this edition).',
   'userdata.export.failed': 'The export failed: {error}',
   'userdata.import': 'Import',
   'userdata.import.hint':

@@ -230,6 +230,9 @@ export const fr = {
   'overlay.site.recordAbsent': 'Noter comme absents au {date}',
   'overlay.site.absentRecorded': 'Absences notées au {date}.',
   'overlay.site.source': 'Source : {url}, lue le {date}.',
+  'overlay.participation.title': 'Plateformes participatives trouvées sur ce site',
+  'overlay.participation.add': 'Ajouter la plateforme participative {url}',
+  'overlay.participation.listed': 'déjà répertoriée',
   'overlay.hand.open': 'Ajouter ce compte à…',
   'overlay.hand.label': 'Institution (nom, code INSEE ou groupe)',
   'overlay.hand.suggested': 'Suggestion : {name}',
@@ -549,12 +552,21 @@ export const fr = {
   'userdata.col.page': 'Page lue',
   'userdata.col.checked': 'Vérifié le',
   'userdata.removeAbsence': 'Retirer la vérification du {date} : aucun compte {platform} pour {institution}',
+  'userdata.participation.count': 'Plateformes participatives trouvées : {n}',
+  'userdata.participation.title': 'Plateformes participatives trouvées sur les sites officiels',
+  'userdata.participation.intro':
+    'Liens vers une plateforme participative (Decidim, budget participatif…) lus sur le site officiel de l’institution à cette date.',
+  'userdata.col.participation': 'Plateforme',
+  'userdata.col.read': 'Lue le',
+  'userdata.removeParticipation': 'Retirer la plateforme participative {url} de {institution}',
   'userdata.export': 'Exporter mes données',
   'userdata.export.hint':
     'Un fichier au format du jeu de données (accepté par « civiscope dataset check » et « --dataset ») : tout le jeu de données, avec vos comptes et vos chiffres datés et sourcés.',
   'userdata.export.done': 'Fichier enregistré : {name} ({accounts} comptes, {figures} chiffres).',
   'userdata.export.leftOut':
     'Non exportés : {readings} chiffres de comptes inconnus, {conflicts} comptes en attente de votre choix, {absences} vérifications d’absence (un compte connu ou une vérification plus récente répond déjà, ou l’institution n’est pas dans cette édition).',
+  'userdata.export.participationLeftOut':
+    'Non exportées : {n} plateformes participatives (déjà répertoriées par le jeu de données, ou institution absente de cette édition).',
   'userdata.export.failed': 'L’export a échoué : {error}',
   'userdata.import': 'Importer',
   'userdata.import.hint':

@@ -1,6 +1,7 @@
 import type { Account, Dataset, Entity, Source } from '../dataset/schema';
 import { type Lang, translator } from '../i18n';
-import type { Overlay, OverlayAccount } from './types';
+import { hasParticipation } from './participation';
+import type { Overlay, OverlayAccount, OverlaySource } from './types';
 
 /** An overlay account that would replace a bundled one: shown in the popup until the user chooses. */
 export interface OverlayConflict {
@@ -18,11 +19,12 @@ export interface AppliedOverlay {
 
 /**
  * Pure: the bundled dataset with the user's additions merged in. Added accounts become Account
- * records of their entity, citing a source made for them ("found on the official website <site>",
- * "added by you", dated by the source's `date`), so that recognition, badge, comparison and exports
- * treat them like bundled ones and still show where they come from. A bundled account is never replaced silently: an
- * overlay account that collides with one is left out and returned as a conflict, unless the user
- * chose "use mine" (its `replaces` names the bundled keys it supersedes).
+ * records of their entity, and participatory platforms found on an official site entries of its
+ * `participation`, citing a source made for them ("found on the official website <site>", "added
+ * by you", dated by the source's `date`), so that recognition, badge, comparison, the study and
+ * exports treat them like bundled ones and still show where they come from. A bundled account is
+ * never replaced silently: an overlay account that collides with one is left out and returned as a
+ * conflict, unless the user chose "use mine" (its `replaces` names the bundled keys it supersedes).
  */
 export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'fr'): AppliedOverlay {
   const t = translator(lang);
@@ -72,7 +74,7 @@ export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'f
       }
     }
     const sourceId = uniqueId(sources, `overlay-${added.platform}-${slug(added.key)}`);
-    sources[sourceId] = sourceOf(added, t);
+    sources[sourceId] = sourceOf(added.source, t);
     entity.accounts.push({
       platform: added.platform,
       key: added.key,
@@ -106,6 +108,28 @@ export function applyOverlay(dataset: Dataset, overlay: Overlay, lang: Lang = 'f
       { platform: absence.platform, date, url: absence.url, source: sourceId },
     ];
   }
+  // Participatory platforms linked from the official site: the entity's participation, confirmed
+  // (the institution's own page links it), citing the page read like an account found there. A
+  // platform the entity already lists (bundled, or an earlier entry of ours) is not doubled.
+  for (const found of overlay.participation ?? []) {
+    const entity = entities.get(found.entityId);
+    if (!entity) {
+      orphans++;
+      continue;
+    }
+    if (hasParticipation(entity.participation, found.url)) continue;
+    const sourceId = uniqueId(sources, `overlay-participation-${slug(participationSlug(found.url))}`);
+    sources[sourceId] = sourceOf(found.source, t);
+    entity.participation = [
+      ...(entity.participation ?? []),
+      {
+        url: found.url,
+        ...(found.software ? { software: found.software } : {}),
+        confidence: 'confirmed',
+        sources: [sourceId],
+      },
+    ];
+  }
 
   return {
     dataset: { ...dataset, sources, entities: dataset.entities.map((e) => entities.get(e.id) ?? e) },
@@ -119,8 +143,7 @@ export function isOverlaySourced(account: Pick<Account, 'sources'>): boolean {
   return account.sources.some((s) => s.startsWith('overlay-'));
 }
 
-function sourceOf(account: OverlayAccount, t: ReturnType<typeof translator>): Source {
-  const s = account.source;
+function sourceOf(s: OverlaySource, t: ReturnType<typeof translator>): Source {
   switch (s.kind) {
     case 'official-site':
       return {
@@ -147,6 +170,16 @@ function sourceOf(account: OverlayAccount, t: ReturnType<typeof translator>): So
 function hostOf(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Host and path of a platform's address, for its source id (`overlay-participation-jeparticipe-nice-fr`). */
+function participationSlug(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname}`;
   } catch {
     return url;
   }

@@ -1,5 +1,5 @@
 import type { PlatformId } from '../platforms/types';
-import type { OverlayAbsence, OverlayAccount } from './types';
+import type { OverlayAbsence, OverlayAccount, OverlayParticipation } from './types';
 
 /** A primary account found on the institution's own site: `confirmed`, citing the page and the reading's date. */
 export function foundOnSite(
@@ -40,4 +40,18 @@ export function absences(
   page: { url: string; readAt: string },
 ): OverlayAbsence[] {
   return platforms.map((platform) => ({ entityId, platform, url: page.url, checkedAt: page.readAt }));
+}
+
+/** A participatory platform the institution's own site links to, citing the page and the reading's date. */
+export function participationOnSite(
+  entityId: string,
+  link: { url: string; software?: string },
+  page: { url: string; readAt: string },
+): OverlayParticipation {
+  return {
+    entityId,
+    url: link.url,
+    ...(link.software ? { software: link.software } : {}),
+    source: { kind: 'official-site', url: page.url, readAt: page.readAt },
+  };
 }

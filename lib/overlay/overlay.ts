@@ -1,5 +1,13 @@
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
-import { OVERLAY_VERSION, type Overlay, type OverlayAbsence, type OverlayAccount, type OverlaySource } from './types';
+import { participationKey } from './participation';
+import {
+  OVERLAY_VERSION,
+  type Overlay,
+  type OverlayAbsence,
+  type OverlayAccount,
+  type OverlayParticipation,
+  type OverlaySource,
+} from './types';
 
 /*
  * Pure functions over the overlay: validation of what storage holds, and the edits the popup
@@ -62,6 +70,20 @@ function isAbsence(x: unknown): x is OverlayAbsence {
   );
 }
 
+function isParticipation(x: unknown): x is OverlayParticipation {
+  if (!x || typeof x !== 'object') return false;
+  const p = x as Record<string, unknown>;
+  return (
+    typeof p.entityId === 'string' &&
+    ENTITY_ID.test(p.entityId) &&
+    isHttpUrl(p.url) &&
+    (p.software === undefined || isText(p.software)) &&
+    isSource(p.source) &&
+    // Only the institution's own site: a platform found elsewhere is not recorded.
+    (p.source as OverlaySource).kind === 'official-site'
+  );
+}
+
 /**
  * Keeps what is valid in whatever storage held, entry by entry: a corrupted account or absence is
  * skipped and counted, never taking the others with it. A value that is not an overlay at all
@@ -87,7 +109,11 @@ export function sanitizeOverlay(raw: unknown): { overlay: Overlay; skipped: numb
   };
   const accounts = pick(o.accounts, isAccount);
   const absences = pick(o.absences, isAbsence);
-  return { overlay: { version: OVERLAY_VERSION, accounts, absences }, skipped };
+  const participation = pick(o.participation, isParticipation);
+  // Written only when there is some: an overlay without participation reads as it always did.
+  const overlay: Overlay = { version: OVERLAY_VERSION, accounts, absences };
+  if (participation.length > 0) overlay.participation = participation;
+  return { overlay, skipped };
 }
 
 const sameAccount = (a: { platform: PlatformId; key: string }, b: { platform: PlatformId; key: string }) =>
@@ -145,4 +171,19 @@ export function removeAbsence(overlay: Overlay, absence: { entityId: string; pla
     ...overlay,
     absences: overlay.absences.filter((x) => !(x.entityId === absence.entityId && x.platform === absence.platform)),
   };
+}
+
+const sameParticipation = (a: { entityId: string; url: string }, b: { entityId: string; url: string }) =>
+  a.entityId === b.entityId && participationKey(a.url) === participationKey(b.url);
+
+/** Records participatory platforms: one per institution and platform address, the newest reading wins. */
+export function addParticipation(overlay: Overlay, added: readonly OverlayParticipation[]): Overlay {
+  const kept = (overlay.participation ?? []).filter((p) => !added.some((q) => sameParticipation(p, q)));
+  return { ...overlay, participation: [...kept, ...added] };
+}
+
+export function removeParticipation(overlay: Overlay, removed: { entityId: string; url: string }): Overlay {
+  const participation = (overlay.participation ?? []).filter((p) => !sameParticipation(p, removed));
+  const { participation: _, ...rest } = overlay;
+  return participation.length > 0 ? { ...rest, participation } : rest;
 }

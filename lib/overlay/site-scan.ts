@@ -1,3 +1,4 @@
+import type { DiscoveredLink } from '../discovery/types';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
 import { readTabHtml } from './read-tab';
 import { absentPlatforms, type FoundAccount } from './site-reading';
@@ -9,6 +10,8 @@ export interface SiteScan {
   candidates: FoundAccount[];
   /** Platforms with no account on the page (only when it names at least one account of its own). */
   absent: PlatformId[];
+  /** Participatory-platform links of the page (Decidim, "budget participatif"…), in page order. */
+  participation: DiscoveredLink[];
 }
 
 /**
@@ -18,8 +21,8 @@ export interface SiteScan {
  */
 export async function scanHtml(html: string, pageUrl: string, readAt: string): Promise<SiteScan> {
   const { discoverAccounts } = await import('../discovery');
-  const { candidates } = discoverAccounts(new DOMParser().parseFromString(html, 'text/html'), pageUrl);
-  return { pageUrl, readAt, candidates, absent: absentPlatforms(candidates, PLATFORM_IDS) };
+  const { candidates, participation } = discoverAccounts(new DOMParser().parseFromString(html, 'text/html'), pageUrl);
+  return { pageUrl, readAt, candidates, absent: absentPlatforms(candidates, PLATFORM_IDS), participation };
 }
 
 /** Reads the page of the tab the popup was opened on (activeTab, injected on that click only). */

@@ -3,13 +3,21 @@ import type { PlatformId } from '../platforms/types';
 import {
   addAbsences,
   addAccounts,
+  addParticipation,
   EMPTY_OVERLAY,
   removeAbsence,
   removeAccount,
+  removeParticipation,
   replaceBundled,
   sanitizeOverlay,
 } from './overlay';
-import { OVERLAY_VERSION, type Overlay, type OverlayAbsence, type OverlayAccount } from './types';
+import {
+  OVERLAY_VERSION,
+  type Overlay,
+  type OverlayAbsence,
+  type OverlayAccount,
+  type OverlayParticipation,
+} from './types';
 
 /**
  * The overlay in `local:overlay`, one versioned item. Stored as `unknown` and sanitized on every
@@ -19,7 +27,8 @@ import { OVERLAY_VERSION, type Overlay, type OverlayAbsence, type OverlayAccount
 export const overlayItem = storage.defineItem<unknown>('local:overlay', {
   fallback: EMPTY_OVERLAY,
   version: OVERLAY_VERSION,
-  // Version 1 is the first format: nothing to migrate yet. Add `2: (v1) => …` with OVERLAY_VERSION 2.
+  // Version 1 is the first format: nothing to migrate yet (`participation` came later, optional:
+  // an overlay without it is still a valid version 1). Add `2: (v1) => …` with OVERLAY_VERSION 2.
   migrations: {},
 });
 
@@ -52,6 +61,10 @@ export const useMine = (account: { platform: PlatformId; key: string }, bundledK
 export const storeAbsences = (absences: readonly OverlayAbsence[]) => edit((o) => addAbsences(o, absences));
 export const deleteAbsence = (absence: { entityId: string; platform: PlatformId }) =>
   edit((o) => removeAbsence(o, absence));
+
+export const storeParticipation = (found: readonly OverlayParticipation[]) => edit((o) => addParticipation(o, found));
+export const deleteParticipation = (removed: { entityId: string; url: string }) =>
+  edit((o) => removeParticipation(o, removed));
 
 /** Calls `onChange` whenever the overlay changes (from the popup, another window, or the dashboard). */
 export function watchOverlay(onChange: () => void): () => void {

@@ -2,12 +2,12 @@ import type { PlatformId } from '../platforms/types';
 
 /**
  * The overlay: what the user's own browser adds to the bundled dataset — accounts found on an
- * institution's official website or added by hand, and platforms checked absent on that site.
- * It lives in one versioned `local:overlay` storage item (see store.ts). It never silently
+ * institution's official website or added by hand, platforms checked absent on that site, and
+ * participatory platforms that site links to. It lives in one versioned `local:overlay` storage item (see store.ts). It never silently
  * replaces a bundled account: a conflicting key is shown and the user chooses.
  *
  * This file is the contract shared by discovery, refresh, the dashboard and the data export:
- * change it only with a migration.
+ * change it only with a migration (an optional field that older entries simply lack needs none).
  */
 export const OVERLAY_VERSION = 1;
 
@@ -50,8 +50,28 @@ export interface OverlayAbsence {
   checkedAt: string;
 }
 
+/**
+ * A participatory platform (Decidim, Go Vocal, "budget participatif"…) that the institution's
+ * official website links to, read on a date: recorded like an account found there, for the
+ * presence table and the 2012 study's participation finding (issue 10).
+ */
+export interface OverlayParticipation {
+  entityId: string;
+  /** The link as the page gave it (absolute, fragment dropped). */
+  url: string;
+  /** Software recognised from the host by lib/discovery (`decidim`, `citizenlab`, `cap-collectif`), when it was. */
+  software?: string;
+  /** Always the official site: a platform is only recorded when the institution's own page links it. */
+  source: Extract<OverlaySource, { kind: 'official-site' }>;
+}
+
 export interface Overlay {
   version: typeof OVERLAY_VERSION;
   accounts: OverlayAccount[];
   absences: OverlayAbsence[];
+  /**
+   * Optional, so that overlays stored before it existed stay valid without a migration (the
+   * version stays 1: nothing already stored changes meaning). Absent means none.
+   */
+  participation?: OverlayParticipation[];
 }

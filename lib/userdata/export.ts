@@ -15,7 +15,8 @@ import type { Overlay } from '../overlay/types';
  *
  * The user's records are told apart by their sources (see USER_DATA.md in this folder):
  * - accounts from the overlay cite a source `overlay-…` (made by lib/overlay's applyOverlay: site
- *   read on a date → kind `official`; added by hand or imported → kind `user`);
+ *   read on a date → kind `official`; added by hand or imported → kind `user`); so do absence
+ *   checks (`overlay-absent-…`) and participatory platforms found on a site (`overlay-participation-…`);
  * - figures read in this browser cite `browser-<day>` (a page the user opened) or
  *   `browser-refresh-<day>` (a group refresh the user started), kind `user`; the figure's `note`
  *   keeps the exact reading time and page: `read at <ISO datetime> on <url>`;
@@ -68,6 +69,10 @@ export interface UserDataExport {
    * wins, or the institution is not in this edition — as lib/overlay's applyOverlay decides.
    */
   absencesLeftOut: number;
+  /** Participatory platforms found on official sites written (entities' `participation`, source `overlay-participation-…`). */
+  participation: number;
+  /** Left out: the edition already lists that platform for the institution, or does not have the institution. */
+  participationLeftOut: number;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -86,6 +91,13 @@ export function exportUserData(
     accounts: [...overlay.accounts].sort(
       (a, b) => compareText(a.entityId, b.entityId) || compareText(a.platform, b.platform) || compareText(a.key, b.key),
     ),
+    ...(overlay.participation
+      ? {
+          participation: [...overlay.participation].sort(
+            (a, b) => compareText(a.entityId, b.entityId) || compareText(a.url, b.url),
+          ),
+        }
+      : {}),
   };
   // English titles: the dataset's sources are written in English, whatever the interface language.
   const applied = applyOverlay(dataset, sortedOverlay, 'en');
@@ -143,6 +155,10 @@ export function exportUserData(
     (n, e) => n + (e.checkedAbsent ?? []).filter((c) => c.source.startsWith('overlay-')).length,
     0,
   );
+  const overlayParticipation = merged.entities.reduce(
+    (n, e) => n + (e.participation ?? []).filter((p) => p.sources.some((s) => s.startsWith('overlay-'))).length,
+    0,
+  );
   return {
     dataset: merged,
     text: formatDataFile(merged),
@@ -153,5 +169,7 @@ export function exportUserData(
     conflictsLeftOut: applied.conflicts.length,
     absences: overlayAbsences,
     absencesLeftOut: overlay.absences.length - overlayAbsences,
+    participation: overlayParticipation,
+    participationLeftOut: (overlay.participation?.length ?? 0) - overlayParticipation,
   };
 }

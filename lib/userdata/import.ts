@@ -3,8 +3,9 @@ import type { Account, Dataset, Entity, Source } from '../dataset/schema';
 import type { Observation } from '../history/observation';
 import { MAX_PER_ACCOUNT } from '../history/observations';
 import { catalog } from '../i18n';
-import { addAbsences, addAccounts } from '../overlay/overlay';
-import type { Overlay, OverlayAbsence, OverlayAccount, OverlaySource } from '../overlay/types';
+import { addAbsences, addAccounts, addParticipation } from '../overlay/overlay';
+import { participationKey } from '../overlay/participation';
+import type { Overlay, OverlayAbsence, OverlayAccount, OverlayParticipation, OverlaySource } from '../overlay/types';
 import { isReadingSource, parseReadingNote, USER_DATA_FORMAT, USER_DATA_MARKER } from './export';
 import { scanJson } from './json-scan';
 
@@ -37,9 +38,14 @@ export type ImportConflict =
   | { id: string; kind: 'reading'; current: Observation; incoming: Observation };
 
 export interface ImportPlan {
-  add: { accounts: OverlayAccount[]; observations: Observation[]; absences: OverlayAbsence[] };
+  add: {
+    accounts: OverlayAccount[];
+    observations: Observation[];
+    absences: OverlayAbsence[];
+    participation: OverlayParticipation[];
+  };
   conflicts: ImportConflict[];
-  unchanged: { accounts: number; observations: number; absences: number };
+  unchanged: { accounts: number; observations: number; absences: number; participation: number };
   /** What the plan was made against: applyImport merges into it. */
   base: CurrentUserData;
 }
@@ -135,6 +141,7 @@ interface Records {
   accounts: OverlayAccount[];
   observations: Observation[];
   absences: OverlayAbsence[];
+  participation: OverlayParticipation[];
 }
 
 /** A template of the catalog as a pattern: 'added by you on {date}' → /^added by you on (?<date>.+)$/. */
@@ -178,6 +185,7 @@ function userRecords(
 
   const accounts: OverlayAccount[] = [];
   const absences: OverlayAbsence[] = [];
+  const participation: OverlayParticipation[] = [];
   const observations = new Map<string, Observation>();
   file.entities.forEach((e, i) => {
     const at = `entities[${i}] (${e.id})`;
@@ -194,7 +202,9 @@ function userRecords(
     const userFigures = e.accounts.flatMap((a) => (a.figures ?? []).filter((f) => isReadingSource(f.source)));
     // "Absent as of a date" checks the user's site readings added (applyOverlay cites `overlay-absent-…`).
     const userAbsences = (e.checkedAbsent ?? []).filter((c) => isOverlaySource(c.source));
-    if (userAccounts.length + userFigures.length + userAbsences.length === 0) return;
+    // Participatory platforms found on an official site (applyOverlay cites `overlay-participation-…`).
+    const userParticipation = (e.participation ?? []).filter((p) => p.sources.some(isOverlaySource));
+    if (userAccounts.length + userFigures.length + userAbsences.length + userParticipation.length === 0) return;
     const entity = ours.get(e.id);
     if (!entity) {
       add(
@@ -214,6 +224,35 @@ function userRecords(
         );
       // The file keeps the day only: the reading counts from the day's start (UTC).
       else absences.push({ entityId: e.id, platform: c.platform, url: c.url, checkedAt: `${c.date}T00:00:00.000Z` });
+    });
+    (e.participation ?? []).forEach((p, j) => {
+      const sourceId = p.sources.find(isOverlaySource);
+      if (!sourceId) return;
+      const path = `${at}.participation[${j}]`;
+      if (p.confidence !== 'confirmed') {
+        add(
+          `${path}.confidence`,
+          `a participatory platform found on an official site is "confirmed", not "${p.confidence}"`,
+        );
+        return;
+      }
+      const source = file.sources[sourceId];
+      const from = source ? provenance(source, context) : `unknown source "${sourceId}"`;
+      if (typeof from === 'string' || from.kind !== 'official-site')
+        add(
+          `${path}.sources`,
+          typeof from === 'string'
+            ? from
+            : 'a participatory platform you recorded cites the official site that was read',
+        );
+      // The file keeps the day only: the reading counts from the day's start (UTC).
+      else
+        participation.push({
+          entityId: e.id,
+          url: p.url,
+          ...(p.software ? { software: p.software } : {}),
+          source: { kind: 'official-site', url: from.url, readAt: `${from.readAt.slice(0, 10)}T00:00:00.000Z` },
+        });
     });
     e.accounts.forEach((a, j) => {
       const here = `${at}.accounts[${j}] (${a.platform}:${a.key})`;
@@ -267,7 +306,7 @@ function userRecords(
       });
     });
   });
-  return { accounts, observations: [...observations.values()], absences };
+  return { accounts, observations: [...observations.values()], absences, participation };
 }
 
 function toOverlayAccount(
@@ -328,9 +367,9 @@ function sameAccountData(a: OverlayAccount, b: OverlayAccount): boolean {
 
 function plan(records: Records, dataset: Dataset, current: CurrentUserData): ImportPlan {
   const out: ImportPlan = {
-    add: { accounts: [], observations: [], absences: [] },
+    add: { accounts: [], observations: [], absences: [], participation: [] },
     conflicts: [],
-    unchanged: { accounts: 0, observations: 0, absences: 0 },
+    unchanged: { accounts: 0, observations: 0, absences: 0, participation: 0 },
     base: current,
   };
   for (const incoming of records.accounts) {
@@ -357,6 +396,20 @@ function plan(records: Records, dataset: Dataset, current: CurrentUserData): Imp
     );
     if (mine && mine.checkedAt.slice(0, 10) >= incoming.checkedAt.slice(0, 10)) out.unchanged.absences++;
     else out.add.absences.push(incoming);
+  }
+  // Like an absence, a platform found on a site is evidence of a day: the newer reading wins, and one
+  // the edition already lists for the institution adds nothing.
+  for (const incoming of records.participation) {
+    const key = participationKey(incoming.url);
+    const mine = (current.overlay.participation ?? []).find(
+      (p) => p.entityId === incoming.entityId && participationKey(p.url) === key,
+    );
+    const bundled = dataset.entities
+      .find((e) => e.id === incoming.entityId)
+      ?.participation?.some((p) => participationKey(p.url) === key);
+    if (bundled || (mine && mine.source.readAt.slice(0, 10) >= incoming.source.readAt.slice(0, 10)))
+      out.unchanged.participation++;
+    else out.add.participation.push(incoming);
   }
   const mineReadings = new Map(current.observations.map((o) => [readingId(o), o]));
   for (const incoming of records.observations) {
@@ -415,11 +468,12 @@ export function applyImport(importPlan: ImportPlan, choices: ImportChoices): App
   ];
   const observations = mergeReadings(importPlan.base.observations, readings);
   const withAccounts = accounts.length > 0 ? addAccounts(importPlan.base.overlay, accounts) : importPlan.base.overlay;
-  const { absences } = importPlan.add;
+  const { absences, participation } = importPlan.add;
+  const withAbsences = absences.length > 0 ? addAbsences(withAccounts, absences) : withAccounts;
   return {
-    overlay: absences.length > 0 ? addAbsences(withAccounts, absences) : withAccounts,
+    overlay: participation.length > 0 ? addParticipation(withAbsences, participation) : withAbsences,
     observations,
-    added: importPlan.add.accounts.length + importPlan.add.observations.length + absences.length,
+    added: importPlan.add.accounts.length + importPlan.add.observations.length + absences.length + participation.length,
     replaced: replaced.length,
   };
 }

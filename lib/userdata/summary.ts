@@ -56,6 +56,7 @@ export function readingsByAccount(observations: readonly Observation[]): Reading
 export interface UserDataSummary {
   accounts: number;
   absences: number;
+  participation: number;
   overlayBytes: number;
   readings: number;
   readingAccounts: number;
@@ -66,6 +67,7 @@ export function summarise(overlay: Overlay, observations: readonly Observation[]
   return {
     accounts: overlay.accounts.length,
     absences: overlay.absences.length,
+    participation: overlay.participation?.length ?? 0,
     overlayBytes: storedSize(overlay),
     readings: observations.length,
     readingAccounts: new Set(observations.map((o) => `${o.platform} ${o.key}`)).size,

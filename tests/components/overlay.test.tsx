@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
 import { bundledIndex } from '@/lib/dataset/bundled';
 import { indexDataset } from '@/lib/dataset/lookup';
-import type { Lang } from '@/lib/i18n';
+import { type Lang, translator } from '@/lib/i18n';
 import { applyOverlay } from '@/lib/overlay/apply';
 import type { OverlayEnv } from '@/lib/overlay/browser-env';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
@@ -48,7 +48,16 @@ const PARIS_SCAN: SiteScan = {
     { platform: 'youtube', key: '@office-tourisme', url: 'https://www.youtube.com/@office-tourisme', primary: false },
   ],
   absent: ['dailymotion', 'flickr', 'mastodon'],
+  participation: [],
 };
+/**
+ * The same page with participation links, as lib/discovery gives them: the participatory budget the
+ * dataset lists (written without its trailing slash) and a platform it does not.
+ */
+const PARIS_PARTICIPATION: SiteScan['participation'] = [
+  { url: 'https://budgetparticipatif.paris.fr/bp', label: 'Budget participatif', where: 'header' },
+  { url: 'https://decider.paris.fr/decider/', label: 'Décider ensemble', where: 'footer' },
+];
 
 function env(
   over: Partial<OverlayEnv['groupSearch']> = {},
@@ -118,6 +127,71 @@ describe.each<Lang>(['fr', 'en'])('the user’s additions in the popup (%s)', (l
     await waitFor(async () =>
       expect((await loadOverlay()).overlay.accounts.map((a) => a.platform)).toEqual(['tiktok', 'threads']),
     );
+  });
+
+  it('lists the participatory platforms found, marks the one the dataset lists, adds the other', async () => {
+    const t = translator(lang);
+    render(
+      <App
+        data={data('https://www.paris.fr/', EMPTY_OVERLAY, lang)}
+        lang={lang}
+        env={env({}, { ...PARIS_SCAN, participation: PARIS_PARTICIPATION })}
+      />,
+    );
+    const section = await screen.findByTestId('site-participation');
+    expect(text(section)).toContain(
+      fr ? 'Plateformes participatives trouvées sur ce site' : 'Participatory platforms found on this site',
+    );
+    const items = [...screen.getByTestId('found-participation').querySelectorAll('li')];
+    expect(items.map((li) => [li.querySelector('a')?.getAttribute('href'), li.getAttribute('data-status')])).toEqual([
+      ['https://budgetparticipatif.paris.fr/bp', 'listed'],
+      ['https://decider.paris.fr/decider/', 'new'],
+    ]);
+    expect(text(items[0] ?? null)).toContain(fr ? 'déjà répertoriée' : 'already listed');
+    expect(
+      screen.queryByRole('button', { name: t('overlay.participation.add', { url: 'budgetparticipatif.paris.fr/bp' }) }),
+    ).toBeNull();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: t('overlay.participation.add', { url: 'decider.paris.fr/decider' }) }),
+    );
+    await waitFor(async () => expect((await loadOverlay()).overlay.participation).toHaveLength(1));
+    expect((await loadOverlay()).overlay.participation).toEqual([
+      {
+        entityId: 'city-75056',
+        url: 'https://decider.paris.fr/decider/',
+        source: { kind: 'official-site', url: 'https://www.paris.fr/', readAt: NOW.toISOString() },
+      },
+    ]);
+    await waitFor(() => expect(text(items[1] ?? null)).toContain(fr ? 'Ajouté' : 'Added'));
+    // The accounts found are untouched by it.
+    expect((await loadOverlay()).overlay.accounts).toEqual([]);
+  });
+
+  it('a platform already in the overlay is listed; a page with a platform and no account still shows it', async () => {
+    const overlay: Overlay = {
+      ...EMPTY_OVERLAY,
+      participation: [
+        {
+          entityId: 'city-75056',
+          url: 'https://decider.paris.fr/decider/',
+          source: { kind: 'official-site', url: 'https://www.paris.fr/', readAt: '2026-11-29T09:00:00.000Z' },
+        },
+      ],
+    };
+    render(
+      <App
+        data={data('https://www.paris.fr/', overlay, lang)}
+        lang={lang}
+        env={env({}, { ...PARIS_SCAN, candidates: [], absent: [], participation: PARIS_PARTICIPATION })}
+      />,
+    );
+    await screen.findByTestId('site-participation');
+    expect(screen.getByTestId('site-none')).toBeTruthy();
+    expect(
+      [...screen.getByTestId('found-participation').querySelectorAll('li')].map((li) => li.getAttribute('data-status')),
+    ).toEqual(['listed', 'listed']);
+    expect(screen.queryAllByRole('button', { name: /decider|budgetparticipatif/ })).toEqual([]);
   });
 
   it('says so when the page could not be read, or names no account', async () => {

@@ -3,12 +3,12 @@ import { useState } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { YourDataSection, type YourDataSectionProps } from '@/components/dashboard/YourDataSection';
-import { removeOverlayAbsence } from '@/lib/dashboard/your-data';
+import { removeOverlayAbsence, removeOverlayParticipation } from '@/lib/dashboard/your-data';
 import { BUNDLED } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import { type Lang, translator } from '@/lib/i18n';
 import { loadOverlay, overlayItem } from '@/lib/overlay/store';
-import type { Overlay, OverlayAbsence } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayParticipation } from '@/lib/overlay/types';
 import { type AppliedImport, exportUserData } from '@/lib/userdata';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
@@ -42,6 +42,20 @@ const nantesBluesky: OverlayAbsence = {
   checkedAt: '2026-11-20T08:30:00.000Z',
 };
 const withAbsences: Overlay = { ...overlay, absences: [lilleTikTok, nantesBluesky] };
+// Participatory platforms found on official sites: Rennes's Fabrique citoyenne (not in the dataset)
+// and Lille's platform (which the dataset lists: the export leaves it to the bundled record).
+const rennesFabrique: OverlayParticipation = {
+  entityId: 'city-35238',
+  url: 'https://fabriquecitoyenne.rennes.fr/',
+  software: 'decidim',
+  source: { kind: 'official-site', url: 'https://metropole.rennes.fr/', readAt: '2026-11-28T14:00:00.000Z' },
+};
+const lilleParticipez: OverlayParticipation = {
+  entityId: 'city-59350',
+  url: 'https://participez.lille.fr/',
+  source: { kind: 'official-site', url: 'https://www.lille.fr/', readAt: '2026-11-30T10:11:12.000Z' },
+};
+const withParticipation: Overlay = { ...overlay, participation: [rennesFabrique, lilleParticipez] };
 const reading = (over: Partial<Observation> = {}): Observation => ({
   entityId: 'city-59350',
   platform: 'facebook',
@@ -68,6 +82,7 @@ function setup(lang: Lang, over: Partial<YourDataSectionProps> = {}) {
     now: NOW,
     onRemoveAccount: vi.fn(),
     onRemoveAbsence: vi.fn(),
+    onRemoveParticipation: vi.fn(),
     onRemoveObservation: vi.fn(),
     onImport: vi.fn(),
     onEraseAll: vi.fn(),
@@ -156,6 +171,10 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
           await removeOverlayAbsence(absence);
           setCurrent((await loadOverlay()).overlay);
         }}
+        onRemoveParticipation={async (found) => {
+          await removeOverlayParticipation(found);
+          setCurrent((await loadOverlay()).overlay);
+        }}
         onRemoveObservation={vi.fn()}
         onImport={vi.fn()}
         onEraseAll={vi.fn()}
@@ -187,6 +206,60 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
     );
     // The accounts are untouched.
     expect(screen.getByTestId('your-accounts').querySelectorAll('tbody tr')).toHaveLength(1);
+  });
+
+  it.each([
+    {
+      found: rennesFabrique,
+      row: ['Rennes', 'fabriquecitoyenne.rennes.fr', 'metropole.rennes.fr', '2026-11-28'] as const,
+    },
+    { found: lilleParticipez, row: ['Lille', 'participez.lille.fr', 'lille.fr', '2026-11-30'] as const },
+  ])('lists $row.1 found on $row.2 for $row.0, with the date, each removable', ({ found, row }) => {
+    const props = setup(lang, { overlay: withParticipation });
+    expect(text(screen.getByTestId('your-data-counts'))).toContain(
+      lang === 'fr' ? 'Plateformes participatives trouvées : 2' : 'Participatory platforms found: 2',
+    );
+    const rows = [...screen.getByTestId('your-participation').querySelectorAll('tbody tr')];
+    expect(rows).toHaveLength(2);
+    const tr = rows.find((r) => r.querySelector('td')?.textContent === row[0]) as HTMLTableRowElement;
+    expect([...tr.querySelectorAll('td')].slice(0, 4).map((td) => text(td))).toEqual([...row]);
+    expect([...tr.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([found.url, found.source.url]);
+    fireEvent.click(
+      screen.getByRole('button', { name: t('userdata.removeParticipation', { url: row[1], institution: row[0] }) }),
+    );
+    expect(props.onRemoveParticipation).toHaveBeenCalledWith(found);
+  });
+
+  it('shows no participation table nor count without any', () => {
+    setup(lang);
+    expect(screen.queryByTestId('your-participation')).toBeNull();
+    expect(text(screen.getByTestId('your-data-counts'))).not.toContain(t('userdata.participation.count', { n: 0 }));
+  });
+
+  it('removing a platform stores the overlay without it, the other kept', async () => {
+    await overlayItem.setValue(withParticipation);
+    render(<Wired initial={withParticipation} />);
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: t('userdata.removeParticipation', { url: 'participez.lille.fr', institution: 'Lille' }),
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('your-participation').querySelectorAll('tbody tr')).toHaveLength(1));
+    expect((await loadOverlay()).overlay).toEqual({ ...overlay, participation: [rennesFabrique] });
+    expect(text(screen.getByTestId('your-data-counts'))).toContain(
+      lang === 'fr' ? 'Plateformes participatives trouvées : 1' : 'Participatory platforms found: 1',
+    );
+  });
+
+  it('the export says which platforms it left to the dataset', async () => {
+    const props = setup(lang, { overlay: withParticipation });
+    fireEvent.click(screen.getByTestId('your-data-export'));
+    await waitFor(() => expect(props.save).toHaveBeenCalledOnce());
+    await waitFor(() =>
+      expect(text(screen.getByTestId('your-data-status'))).toContain(
+        t('userdata.export.participationLeftOut', { n: 1 }),
+      ),
+    );
   });
 
   it('exports one file in the dataset format', async () => {

@@ -9,7 +9,7 @@ import { checkDataset } from '@/lib/dataset/check';
 import type { Observation } from '@/lib/history/observation';
 import { addObservation } from '@/lib/history/observations';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
-import type { Overlay, OverlayAbsence, OverlayAccount } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayAccount, OverlayParticipation } from '@/lib/overlay/types';
 import {
   applyImport,
   type CurrentUserData,
@@ -285,9 +285,9 @@ describe('round trips', () => {
   it('importing one’s own export changes nothing; importing the same file twice changes nothing', () => {
     const text = exported().text;
     const own = plan(text, { overlay, observations });
-    expect(own.add).toEqual({ accounts: [], observations: [], absences: [] });
+    expect(own.add).toEqual({ accounts: [], observations: [], absences: [], participation: [] });
     expect(own.conflicts).toEqual([]);
-    expect(own.unchanged).toEqual({ accounts: 3, observations: 3, absences: 1 });
+    expect(own.unchanged).toEqual({ accounts: 3, observations: 3, absences: 1, participation: 0 });
 
     const once = applyImport(plan(text), {});
     const twice = applyImport(plan(text, once), {});
@@ -312,6 +312,76 @@ describe('round trips', () => {
     const applied = applyImport(plan(first.text), {});
     expect(applied.overlay.accounts[0]?.replaces).toEqual(['toulouse']);
     expect(exportUserData(BUNDLED, applied.overlay, applied.observations, NOW).text).toBe(first.text);
+  });
+});
+
+describe('participatory platforms found on official sites', () => {
+  // Rennes's site links its Decidim platform, which the dataset does not list; Lille's links the one it does.
+  const rennes: OverlayParticipation = {
+    entityId: 'city-35238',
+    url: 'https://fabriquecitoyenne.rennes.fr/',
+    software: 'decidim',
+    source: { kind: 'official-site', url: 'https://metropole.rennes.fr/', readAt: '2026-11-28T14:00:00.000Z' },
+  };
+  const lille: OverlayParticipation = {
+    entityId: 'city-59350',
+    url: 'https://participez.lille.fr/',
+    source: { kind: 'official-site', url: 'https://www.lille.fr/', readAt: '2026-11-30T10:11:12.000Z' },
+  };
+  const withPlatforms: Overlay = { ...overlay, participation: [rennes, lille] };
+  const exportedWith = () => exportUserData(BUNDLED, withPlatforms, observations, NOW);
+
+  it('are written as the entity’s participation, confirmed, citing the page read on its day', () => {
+    const ex = exportedWith();
+    expect(checkDataset(JSON.parse(ex.text))).toEqual([]);
+    expect(ex).toMatchObject({ participation: 1, participationLeftOut: 1 });
+    const record = ex.dataset.entities.find((e) => e.id === 'city-35238')?.participation;
+    expect(record).toEqual([
+      {
+        url: 'https://fabriquecitoyenne.rennes.fr/',
+        software: 'decidim',
+        confidence: 'confirmed',
+        sources: ['overlay-participation-fabriquecitoyenne-rennes-fr'],
+      },
+    ]);
+    expect(ex.dataset.sources['overlay-participation-fabriquecitoyenne-rennes-fr']).toEqual({
+      title: 'found on the official website metropole.rennes.fr',
+      url: 'https://metropole.rennes.fr/',
+      date: '2026-11-28',
+      kind: 'official',
+    });
+    // Lille's platform is the dataset's own record, not doubled.
+    expect(ex.dataset.entities.find((e) => e.id === 'city-59350')?.participation).toEqual(
+      BUNDLED.entities.find((e) => e.id === 'city-59350')?.participation,
+    );
+  });
+
+  it('export → import in an empty overlay → export gives the same file', () => {
+    const first = exportUserData(BUNDLED, { ...EMPTY_OVERLAY, participation: [rennes] }, [], NOW);
+    const p = plan(first.text);
+    expect(p.add.participation).toEqual([
+      { ...rennes, source: { ...rennes.source, readAt: '2026-11-28T00:00:00.000Z' } },
+    ]);
+    const applied = applyImport(p, {});
+    expect(applied.added).toBe(1);
+    expect(applied.overlay.participation).toEqual(p.add.participation);
+    expect(exportUserData(BUNDLED, applied.overlay, applied.observations, NOW).text).toBe(first.text);
+  });
+
+  it('importing one’s own export adds nothing', () => {
+    const own = plan(exportedWith().text, { overlay: withPlatforms, observations });
+    expect(own.add.participation).toEqual([]);
+    expect(own.unchanged.participation).toBe(1);
+  });
+
+  it('a platform of the file citing anything but an official site is refused', () => {
+    const text = exportedWith().text;
+    const file = JSON.parse(text);
+    file.sources['overlay-participation-fabriquecitoyenne-rennes-fr'].kind = 'user';
+    const result = parseImport(JSON.stringify(file), BUNDLED, EMPTY, { file: 'f.json', now: NOW });
+    expect('problems' in result && result.problems.map((x) => x.path)).toEqual([
+      expect.stringMatching(/^entities\[\d+\] \(city-35238\)\.participation\[0\]\.sources$/),
+    ]);
   });
 });
 
@@ -534,11 +604,11 @@ describe('applyImport follows the history’s rules', () => {
     const base = Array.from({ length: 399 }, (_, i) => reading({ at: day(i), value: i }));
     const incoming = Array.from({ length: 5 }, (_, i) => reading({ at: day(399 + i), value: 1000 + i }));
     const p: ImportPlan = {
-      add: { accounts: [], observations: incoming, absences: [] },
+      add: { accounts: [], observations: incoming, absences: [], participation: [] },
       conflicts: [
         { id: 'r', kind: 'reading', current: base[10] as Observation, incoming: reading({ at: day(10), value: 7 }) },
       ],
-      unchanged: { accounts: 0, observations: 0, absences: 0 },
+      unchanged: { accounts: 0, observations: 0, absences: 0, participation: 0 },
       base: { overlay: EMPTY_OVERLAY, observations: base },
     };
     const merged = applyImport(p, { r: 'replace' }).observations;
