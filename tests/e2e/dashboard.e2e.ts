@@ -37,8 +37,42 @@ const TOULOUSE_READINGS = [
   ...r,
 }));
 
+/** What the user found on Nantes's and Rennes's sites (test data), as the popup would have stored it. */
+const FOUND_ON_SITES = {
+  version: 1,
+  accounts: [
+    {
+      entityId: 'city-44109',
+      platform: 'instagram',
+      key: 'nantesfr',
+      url: 'https://www.instagram.com/nantesfr/',
+      confidence: 'confirmed',
+      source: { kind: 'official-site', url: 'https://metropole.nantes.fr/', readAt: '2026-11-29T10:00:00.000Z' },
+    },
+  ],
+  absences: [
+    {
+      entityId: 'city-44109',
+      platform: 'tiktok',
+      url: 'https://metropole.nantes.fr/',
+      checkedAt: '2026-11-29T10:00:00.000Z',
+    },
+  ],
+  participation: [
+    {
+      entityId: 'city-35238',
+      url: 'https://fabriquecitoyenne.rennes.fr/',
+      source: { kind: 'official-site', url: 'https://metropole.rennes.fr/', readAt: '2026-11-29T10:05:00.000Z' },
+    },
+  ],
+};
+
+/** The readings, and the additions whose lists the "Your data" section shows (and axe checks). */
 async function seedReadings(browser: Browser): Promise<void> {
-  await browser.worker.evaluate((entries) => chrome.storage.local.set({ observations: entries }), TOULOUSE_READINGS);
+  await browser.worker.evaluate(([entries, overlay]) => chrome.storage.local.set({ observations: entries, overlay }), [
+    TOULOUSE_READINGS,
+    FOUND_ON_SITES,
+  ] as const);
 }
 
 async function openDashboard(browser: Browser, width = 1280, height = 900): Promise<{ page: Page; renderMs: number }> {
@@ -228,6 +262,9 @@ describe('the dashboard in Chromium (French browser)', () => {
     expect(await page.isVisible('tr[data-entity="city-31555"] [data-platform="x"] [role="tooltip"]')).toBe(false);
     await sectionShot(page, '.presence-view', 'dashboard-presence-fr', 700);
     await sectionShot(page, '#settings', 'dashboard-settings-fr');
+    // Each addition is listed with its own remove button: the account, the absence, the platform.
+    expect(await page.locator('#your-data [data-testid="your-absences"] tbody tr').count()).toBe(1);
+    expect(await page.locator('#your-data [data-testid="your-participation"] tbody tr').count()).toBe(1);
     await sectionShot(page, '#your-data', 'dashboard-your-data-fr');
     await sectionShot(page, '#study', 'dashboard-study-fr', 900);
 
