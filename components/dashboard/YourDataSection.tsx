@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { Dataset } from '@/lib/dataset';
 import type { Observation } from '@/lib/history/observation';
@@ -167,44 +168,21 @@ export function YourDataSection(props: YourDataSectionProps) {
       {overlay.accounts.length === 0 ? (
         <p class="small">{t('userdata.accounts.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table data-testid="your-accounts">
-            <thead>
-              <tr>
-                <th scope="col">{t('userdata.col.institution')}</th>
-                <th scope="col">{t('userdata.col.platform')}</th>
-                <th scope="col">{t('userdata.col.account')}</th>
-                <th scope="col">{t('userdata.col.from')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('userdata.remove')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overlay.accounts.map((a) => (
-                <tr key={`${a.platform} ${a.key}`}>
-                  <td>{entityLabel(a.entityId)}</td>
-                  <td>{platformLabel(a.platform)}</td>
-                  <td>
-                    <a href={a.url} target="_blank" rel="noopener noreferrer">
-                      {a.key}
-                    </a>
-                  </td>
-                  <td>{provenance(a.source, t)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={t('userdata.removeAccount', { account: accountLabel(a) })}
-                      onClick={() => props.onRemoveAccount(a)}
-                    >
-                      {t('userdata.remove')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RemovableTable
+          testId="your-accounts"
+          columns={['institution', 'platform', 'account', 'from']}
+          rows={overlay.accounts}
+          rowKey={(a) => `${a.platform} ${a.key}`}
+          cells={(a) => [
+            entityLabel(a.entityId),
+            platformLabel(a.platform),
+            link(a.url, a.key),
+            provenance(a.source, t),
+          ]}
+          removeLabel={(a) => t('userdata.removeAccount', { account: accountLabel(a) })}
+          onRemove={props.onRemoveAccount}
+          t={t}
+        />
       )}
 
       {/* Only when there are some, as their count: most users never run a search on official sites. */}
@@ -212,49 +190,28 @@ export function YourDataSection(props: YourDataSectionProps) {
         <>
           <h3>{t('userdata.absences.title')}</h3>
           <p class="small">{t('userdata.absences.intro')}</p>
-          <div class="table-scroll">
-            <table data-testid="your-absences">
-              <thead>
-                <tr>
-                  <th scope="col">{t('userdata.col.institution')}</th>
-                  <th scope="col">{t('userdata.col.platform')}</th>
-                  <th scope="col">{t('userdata.col.page')}</th>
-                  <th scope="col">{t('userdata.col.checked')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('userdata.remove')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overlay.absences.map((x) => (
-                  // One absence per institution and platform (addAbsences keeps the newest).
-                  <tr key={`${x.entityId} ${x.platform}`}>
-                    <td>{entityLabel(x.entityId)}</td>
-                    <td>{platformLabel(x.platform)}</td>
-                    <td>
-                      <a href={x.url} target="_blank" rel="noopener noreferrer">
-                        {pageLabel(x.url)}
-                      </a>
-                    </td>
-                    <td>{x.checkedAt.slice(0, 10)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-label={t('userdata.removeAbsence', {
-                          date: x.checkedAt.slice(0, 10),
-                          platform: platformLabel(x.platform),
-                          institution: entityLabel(x.entityId),
-                        })}
-                        onClick={() => props.onRemoveAbsence(x)}
-                      >
-                        {t('userdata.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RemovableTable
+            testId="your-absences"
+            columns={['institution', 'platform', 'page', 'checked']}
+            rows={overlay.absences}
+            // One absence per institution and platform (addAbsences keeps the newest).
+            rowKey={(x) => `${x.entityId} ${x.platform}`}
+            cells={(x) => [
+              entityLabel(x.entityId),
+              platformLabel(x.platform),
+              link(x.url, pageLabel(x.url)),
+              x.checkedAt.slice(0, 10),
+            ]}
+            removeLabel={(x) =>
+              t('userdata.removeAbsence', {
+                date: x.checkedAt.slice(0, 10),
+                platform: platformLabel(x.platform),
+                institution: entityLabel(x.entityId),
+              })
+            }
+            onRemove={props.onRemoveAbsence}
+            t={t}
+          />
         </>
       )}
 
@@ -263,51 +220,23 @@ export function YourDataSection(props: YourDataSectionProps) {
         <>
           <h3>{t('userdata.participation.title')}</h3>
           <p class="small">{t('userdata.participation.intro')}</p>
-          <div class="table-scroll">
-            <table data-testid="your-participation">
-              <thead>
-                <tr>
-                  <th scope="col">{t('userdata.col.institution')}</th>
-                  <th scope="col">{t('userdata.col.participation')}</th>
-                  <th scope="col">{t('userdata.col.page')}</th>
-                  <th scope="col">{t('userdata.col.read')}</th>
-                  <th scope="col">
-                    <span class="visually-hidden">{t('userdata.remove')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {(overlay.participation ?? []).map((p) => (
-                  <tr key={`${p.entityId} ${p.url}`}>
-                    <td>{entityLabel(p.entityId)}</td>
-                    <td>
-                      <a href={p.url} target="_blank" rel="noopener noreferrer">
-                        {pageLabel(p.url)}
-                      </a>
-                    </td>
-                    <td>
-                      <a href={p.source.url} target="_blank" rel="noopener noreferrer">
-                        {pageLabel(p.source.url)}
-                      </a>
-                    </td>
-                    <td>{p.source.readAt.slice(0, 10)}</td>
-                    <td>
-                      <button
-                        type="button"
-                        aria-label={t('userdata.removeParticipation', {
-                          url: pageLabel(p.url),
-                          institution: entityLabel(p.entityId),
-                        })}
-                        onClick={() => props.onRemoveParticipation(p)}
-                      >
-                        {t('userdata.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RemovableTable
+            testId="your-participation"
+            columns={['institution', 'participation', 'page', 'read']}
+            rows={overlay.participation ?? []}
+            rowKey={(p) => `${p.entityId} ${p.url}`}
+            cells={(p) => [
+              entityLabel(p.entityId),
+              link(p.url, pageLabel(p.url)),
+              link(p.source.url, pageLabel(p.source.url)),
+              p.source.readAt.slice(0, 10),
+            ]}
+            removeLabel={(p) =>
+              t('userdata.removeParticipation', { url: pageLabel(p.url), institution: entityLabel(p.entityId) })
+            }
+            onRemove={props.onRemoveParticipation}
+            t={t}
+          />
         </>
       )}
 
@@ -501,6 +430,60 @@ function ImportPlanView({
           {t('userdata.import.cancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** A link that opens in a new tab. */
+const link = (href: string, text: string) => (
+  <a href={href} target="_blank" rel="noopener noreferrer">
+    {text}
+  </a>
+);
+
+/** A table of the user's entries of one kind, each row with its own remove button. */
+function RemovableTable<T>(props: {
+  testId: string;
+  /** Column names, as `userdata.col.<name>` keys. */
+  columns: readonly ('institution' | 'platform' | 'account' | 'from' | 'page' | 'checked' | 'participation' | 'read')[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  cells: (row: T) => ComponentChildren[];
+  removeLabel: (row: T) => string;
+  onRemove: (row: T) => void;
+  t: Translate;
+}) {
+  const { t } = props;
+  return (
+    <div class="table-scroll">
+      <table data-testid={props.testId}>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th key={c} scope="col">
+                {t(`userdata.col.${c}`)}
+              </th>
+            ))}
+            <th scope="col">
+              <span class="visually-hidden">{t('userdata.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              {props.cells(row).map((cell, i) => (
+                <td key={props.columns[i]}>{cell}</td>
+              ))}
+              <td>
+                <button type="button" aria-label={props.removeLabel(row)} onClick={() => props.onRemove(row)}>
+                  {t('userdata.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
