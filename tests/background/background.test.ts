@@ -27,6 +27,27 @@ const shows = (reading: PageReport['reading'], over: Partial<InPageAnswer & { re
 
 const PARIS = 'https://x.com/Paris';
 
+/** The tiny dataset with Lyon and its X account (no figure): a peer for Paris. */
+function withLyon() {
+  const dataset = tinyDataset();
+  dataset.entities.push({
+    id: 'city-69123',
+    group: 'city',
+    name: { fr: 'Lyon' },
+    accounts: [
+      {
+        platform: 'x',
+        key: 'villedelyon',
+        url: 'https://x.com/villedelyon',
+        status: 'active',
+        confidence: 'confirmed',
+        sources: ['src-official'],
+      },
+    ],
+  });
+  return dataset;
+}
+
 function start(dataset = tinyDataset(), clock: () => Date = () => NOW) {
   startBackground(async () => indexDataset(dataset), 'fr', clock, undefined, readPage);
 }
@@ -259,22 +280,7 @@ describe('background', () => {
     fakeBrowser.reset();
     // The user's tab: an id the fake browser will not give the refresh tab.
     const USER_TAB = 1000;
-    const dataset = tinyDataset();
-    dataset.entities.push({
-      id: 'city-69123',
-      group: 'city',
-      name: { fr: 'Lyon' },
-      accounts: [
-        {
-          platform: 'x',
-          key: 'villedelyon',
-          url: 'https://x.com/villedelyon',
-          status: 'active',
-          confidence: 'confirmed',
-          sources: ['src-official'],
-        },
-      ],
-    });
+    const dataset = withLyon();
     start(dataset);
     await cohortPreference.setValue('all');
     const reading = (value: number) => ({
@@ -344,22 +350,7 @@ describe('background', () => {
 
   it('a group refresh started from the dashboard (withSelf) re-reads the account its cohort is built around too', async () => {
     fakeBrowser.reset();
-    const dataset = tinyDataset();
-    dataset.entities.push({
-      id: 'city-69123',
-      group: 'city',
-      name: { fr: 'Lyon' },
-      accounts: [
-        {
-          platform: 'x',
-          key: 'villedelyon',
-          url: 'https://x.com/villedelyon',
-          status: 'active',
-          confidence: 'confirmed',
-          sources: ['src-official'],
-        },
-      ],
-    });
+    const dataset = withLyon();
     start(dataset);
     // The dashboard has no page on screen: it builds the cohort around the group's first account (Paris).
     await fakeBrowser.runtime.onMessage.trigger(
