@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Entity } from '@/lib/dataset';
 import type { DiscoveredLink } from '@/lib/discovery/types';
 import type { Translate } from '@/lib/i18n';
@@ -22,13 +22,15 @@ export interface FoundParticipationProps {
  */
 export function FoundParticipation({ entity, links, page, t }: FoundParticipationProps) {
   const [added, setAdded] = useState<Set<string>>(new Set());
+  // One list per institution in a group search: each heading needs its own id.
+  const titleId = useId();
   const add = (link: DiscoveredLink) =>
     void storeParticipation([participationOnSite(entity.id, link, page)]).then(() =>
       setAdded((before) => new Set([...before, participationKey(link.url)])),
     );
   return (
-    <section aria-labelledby="site-participation-title" data-testid="site-participation">
-      <h3 id="site-participation-title">{t('overlay.participation.title')}</h3>
+    <section aria-labelledby={titleId} data-testid="site-participation">
+      <h3 id={titleId}>{t('overlay.participation.title')}</h3>
       <ul class="found" data-testid="found-participation">
         {distinct(links).map((link) => {
           const listed = hasParticipation(entity.participation, link.url);

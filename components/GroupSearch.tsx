@@ -17,6 +17,7 @@ import { absentPlatforms } from '@/lib/overlay/site-reading';
 import { storeAbsences, storeAccounts } from '@/lib/overlay/store';
 import { PLATFORM_IDS } from '@/lib/platforms/types';
 import { FoundAccounts } from './FoundAccounts';
+import { FoundParticipation } from './FoundParticipation';
 
 export interface GroupSearchProps {
   group: Group;
@@ -200,6 +201,17 @@ export function GroupSearch({ group, dataset, env, lang, t }: GroupSearchProps) 
                       addAll={false}
                     />
                   )}
+                  {/* A page with no account of its own may still link the institution's participatory platform. */}
+                  {(outcome.kind === 'found' || outcome.kind === 'nothing') &&
+                    entity &&
+                    outcome.participation.length > 0 && (
+                      <FoundParticipation
+                        entity={entity}
+                        links={outcome.participation}
+                        page={{ url: outcome.pageUrl, readAt: outcome.readAt }}
+                        t={t}
+                      />
+                    )}
                 </li>
               );
             })}

@@ -1,3 +1,4 @@
+import type { DiscoveredLink } from '../discovery/types';
 import type { Entity } from '../dataset/schema';
 import { type FoundAccount, sameSite, siteOf } from './site-reading';
 
@@ -10,8 +11,10 @@ export interface SiteTarget {
 
 /** What reading one institution's homepage gave, in words the popup can say. */
 export type SiteOutcome =
-  | { kind: 'found'; pageUrl: string; readAt: string; candidates: FoundAccount[] }
-  | { kind: 'nothing'; pageUrl: string; readAt: string }
+  /** Accounts found; `participation`: the participatory platforms the page links, if any. */
+  | { kind: 'found'; pageUrl: string; readAt: string; candidates: FoundAccount[]; participation: DiscoveredLink[] }
+  /** No account on the page (it may still link a participatory platform). */
+  | { kind: 'nothing'; pageUrl: string; readAt: string; participation: DiscoveredLink[] }
   | { kind: 'offline' }
   | { kind: 'http'; status: number }
   /** `host` is empty when the redirect led somewhere we may not read (the browser hides where). */
@@ -21,12 +24,18 @@ export type SiteOutcome =
   | { kind: 'no-permission' }
   | { kind: 'cancelled' };
 
+/** What a homepage links that a group search keeps: accounts, and participatory platforms. */
+export interface HomepageLinks {
+  candidates: FoundAccount[];
+  participation: DiscoveredLink[];
+}
+
 export interface GroupSearchOptions {
   /** The permission request started in the click (it must be, for the browser to show it): true when granted. */
   granted: Promise<boolean>;
   fetch: typeof fetch;
-  /** Extracts the accounts of a page (lib/discovery's discoverAccounts over a DOMParser document). */
-  parse: (html: string, pageUrl: string) => FoundAccount[] | Promise<FoundAccount[]>;
+  /** Extracts the accounts and participatory platforms a page links (lib/discovery's discoverAccounts over a DOMParser document). */
+  parse: (html: string, pageUrl: string) => HomepageLinks | Promise<HomepageLinks>;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number; current?: SiteTarget }) => void;
   onResult?: (target: SiteTarget, outcome: SiteOutcome) => void;
@@ -208,15 +217,16 @@ async function readSite(
     if (type && !/html|xml/i.test(type)) return { kind: 'not-html' };
     const html = (await response.text()).slice(0, MAX_HTML);
     const readAt = now().toISOString();
-    let candidates: FoundAccount[] = [];
+    let links: HomepageLinks = { candidates: [], participation: [] };
     try {
-      candidates = await parse(html, finalUrl);
+      links = await parse(html, finalUrl);
     } catch {
-      candidates = [];
+      // A page the extraction cannot read names nothing: said as such, never fatal.
     }
+    const { candidates, participation } = links;
     return candidates.length > 0
-      ? { kind: 'found', pageUrl: finalUrl, readAt, candidates }
-      : { kind: 'nothing', pageUrl: finalUrl, readAt };
+      ? { kind: 'found', pageUrl: finalUrl, readAt, candidates, participation }
+      : { kind: 'nothing', pageUrl: finalUrl, readAt, participation };
   } catch {
     if (signal?.aborted) return { kind: 'cancelled' };
     if (timedOut) return { kind: 'timeout', seconds: Math.round(timeoutMs / 1000) };

@@ -1,5 +1,6 @@
 import type { DiscoveredLink } from '../discovery/types';
 import { PLATFORM_IDS, type PlatformId } from '../platforms/types';
+import type { HomepageLinks } from './group-search';
 import { readTabHtml } from './read-tab';
 import { absentPlatforms, type FoundAccount } from './site-reading';
 
@@ -31,7 +32,8 @@ export async function scanTab(tabId: number, now: () => Date = () => new Date())
   return scanHtml(html, url, now().toISOString());
 }
 
-/** For a group search: the candidates of a fetched homepage. */
-export async function parseHomepage(html: string, pageUrl: string): Promise<FoundAccount[]> {
-  return (await scanHtml(html, pageUrl, '')).candidates;
+/** For a group search: the accounts and participatory platforms a fetched homepage links. */
+export async function parseHomepage(html: string, pageUrl: string): Promise<HomepageLinks> {
+  const { candidates, participation } = await scanHtml(html, pageUrl, '');
+  return { candidates, participation };
 }

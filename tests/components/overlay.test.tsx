@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/components/App';
@@ -73,7 +73,7 @@ function env(
         return Promise.resolve(true);
       },
       fetch: (async () => new Response('')) as typeof fetch,
-      parse: () => [],
+      parse: () => ({ candidates: [], participation: [] }),
       delayMs: 0,
       ...over,
     },
@@ -354,7 +354,12 @@ describe.each<Lang>(['fr', 'en'])('the user’s additions in the popup (%s)', (l
   });
 
   it('group search: progress, results per institution in words, and "add all primaries"', async () => {
-    const pages: Record<string, string> = { 'www.toulouse.fr': 'tiktok:toulouse', 'www.nice.fr': 'x:nice' };
+    const pages: Record<string, string> = {
+      'www.toulouse.fr': 'tiktok:toulouse',
+      'www.nice.fr': 'x:nice',
+      // No account on Paris's page, but a participatory platform.
+      'www.paris.fr': 'participation:https://decider.paris.fr/',
+    };
     const web = env({
       fetch: (async (input: RequestInfo | URL) => {
         const url = String(input);
@@ -367,16 +372,21 @@ describe.each<Lang>(['fr', 'en'])('the user’s additions in the popup (%s)', (l
         return r;
       }) as typeof fetch,
       parse: (html) =>
-        html
-          ? [
-              {
-                platform: html.split(':')[0] as 'x',
-                key: html.split(':')[1] ?? '',
-                url: `https://example/${html}`,
-                primary: true,
-              },
-            ]
-          : [],
+        html.startsWith('participation:')
+          ? { candidates: [], participation: [{ url: html.slice('participation:'.length), where: 'footer' }] }
+          : {
+              candidates: html
+                ? [
+                    {
+                      platform: html.split(':')[0] as 'x',
+                      key: html.split(':')[1] ?? '',
+                      url: `https://example/${html}`,
+                      primary: true,
+                    },
+                  ]
+                : [],
+              participation: [],
+            },
     });
     render(<App data={data('https://x.com/Paris', EMPTY_OVERLAY, lang)} lang={lang} env={web} />);
     fireEvent.click(screen.getByTestId('group-search-start'));
@@ -386,6 +396,20 @@ describe.each<Lang>(['fr', 'en'])('the user’s additions in the popup (%s)', (l
     expect(text(screen.getByTestId('outcome-city-59350'))).toContain('503');
     expect(text(screen.getByTestId('outcome-city-31555'))).toContain(fr ? 'comptes trouvés : 1' : 'accounts found: 1');
     expect(text(screen.getByTestId('outcome-city-75056'))).toContain(fr ? 'aucun compte trouvé' : 'no account found');
+    // The participatory platform Paris's page links is listed under it, to add on its own.
+    const paris = within(screen.getByTestId('outcome-city-75056'));
+    fireEvent.click(
+      paris.getByRole('button', {
+        name: fr
+          ? 'Ajouter la plateforme participative decider.paris.fr'
+          : 'Add the participatory platform decider.paris.fr',
+      }),
+    );
+    await waitFor(async () =>
+      expect((await loadOverlay()).overlay.participation?.map((p) => `${p.entityId} ${p.url}`)).toEqual([
+        'city-75056 https://decider.paris.fr/',
+      ]),
+    );
     fireEvent.click(screen.getByTestId('group-add-all'));
     await waitFor(async () =>
       expect((await loadOverlay()).overlay.accounts.map((a) => `${a.entityId} ${a.platform}:${a.key}`).sort()).toEqual([

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED } from '@/lib/dataset/bundled';
-import { groupTargets, originPatterns, runGroupSearch, type SiteTarget } from '@/lib/overlay/group-search';
-import type { FoundAccount } from '@/lib/overlay/site-reading';
+import {
+  groupTargets,
+  type HomepageLinks,
+  originPatterns,
+  runGroupSearch,
+  type SiteTarget,
+} from '@/lib/overlay/group-search';
 import { absentPlatforms, siteOf } from '@/lib/overlay/site-reading';
 
 const T = (name: string, url: string): SiteTarget => ({ entityId: `city-${name.toLowerCase()}`, name, url });
@@ -14,14 +19,16 @@ const TARGETS = [
   T('Metz', 'https://metz.fr/'),
 ];
 const PAGE = (handle: string) => `<footer><a href="https://x.com/${handle}">X</a></footer>`;
-/** A stand-in for lib/discovery: every x.com link of the page. */
-const parse = (html: string): FoundAccount[] =>
-  [...html.matchAll(/https:\/\/x\.com\/(\w+)/g)].map((m) => ({
+/** A stand-in for lib/discovery: every x.com link of the page, and every "jeparticipe" site. */
+const parse = (html: string): HomepageLinks => ({
+  candidates: [...html.matchAll(/https:\/\/x\.com\/(\w+)/g)].map((m) => ({
     platform: 'x',
     key: (m[1] ?? '').toLowerCase(),
     url: m[0],
     primary: true,
-  }));
+  })),
+  participation: [...html.matchAll(/https:\/\/jeparticipe\.[\w.]+\//g)].map((m) => ({ url: m[0], where: 'content' })),
+});
 
 function response(body: string, init: { status?: number; url: string; type?: string }): Response {
   const r = new Response(body, {
@@ -48,7 +55,9 @@ function fakeWeb() {
       if (host === 'www.lille.fr') throw new TypeError('Failed to fetch');
       if (host === 'metropole.rennes.fr') return response('oops', { status: 500, url });
       if (host === 'www.brest.fr') return response(PAGE('brest'), { url: 'https://www.brest-metropole.example/' });
-      if (host === 'www.nice.fr') return response('<main>Bienvenue</main>', { url });
+      // No account, but the city's participatory platform.
+      if (host === 'www.nice.fr')
+        return response('<main>Bienvenue <a href="https://jeparticipe.nice.fr/">Je participe</a></main>', { url });
       if (host === 'metz.fr')
         return await new Promise<Response>((_resolve, reject) =>
           init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
@@ -90,6 +99,14 @@ describe('runGroupSearch', () => {
       pageUrl: 'https://www.nantes.fr/accueil',
       readAt: '2026-11-30T10:00:00.000Z',
       candidates: [{ platform: 'x', key: 'nantes', url: 'https://x.com/nantes', primary: true }],
+      participation: [],
+    });
+    // A page without an account of its own may still link the city's participatory platform.
+    expect(result.results[4]?.outcome).toEqual({
+      kind: 'nothing',
+      pageUrl: 'https://www.nice.fr/',
+      readAt: '2026-11-30T10:00:00.000Z',
+      participation: [{ url: 'https://jeparticipe.nice.fr/', where: 'content' }],
     });
     expect(result.results[2]?.outcome).toEqual({ kind: 'http', status: 500 });
     expect(result.results[3]?.outcome).toEqual({ kind: 'redirect', host: 'brest-metropole.example' });
