@@ -1,5 +1,5 @@
-import type { DiscoveredLink } from '../discovery/types';
 import type { Entity } from '../dataset/schema';
+import type { DiscoveredLink } from '../discovery/types';
 import { type FoundAccount, sameSite, siteOf } from './site-reading';
 
 /** One institution's official website to read. */
