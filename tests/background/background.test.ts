@@ -5,7 +5,7 @@ import { startBackground } from '@/lib/background/start';
 import { getTabState } from '@/lib/background/tab-state';
 import type { InPageAnswer } from '@/lib/content/in-page';
 import type { PageReport } from '@/lib/content/messages';
-import { indexDataset } from '@/lib/dataset';
+import { type Dataset, indexDataset } from '@/lib/dataset';
 import { loadObservations } from '@/lib/history/store';
 import { applyOverlay } from '@/lib/overlay/apply';
 import { addedByHand } from '@/lib/overlay/make';
@@ -27,8 +27,8 @@ const shows = (reading: PageReport['reading'], over: Partial<InPageAnswer & { re
 
 const PARIS = 'https://x.com/Paris';
 
-/** The tiny dataset with Lyon and its X account (no figure): a peer for Paris. */
-function withLyon() {
+/** The tiny dataset with Lyon and its X account (no figure unless given): a peer for Paris. */
+function withLyon(figures?: NonNullable<Dataset['entities'][number]['accounts'][number]['figures']>) {
   const dataset = tinyDataset();
   dataset.entities.push({
     id: 'city-69123',
@@ -42,6 +42,7 @@ function withLyon() {
         status: 'active',
         confidence: 'confirmed',
         sources: ['src-official'],
+        ...(figures ? { figures } : {}),
       },
     ],
   });
@@ -71,25 +72,9 @@ describe('background', () => {
 
   it('shows the rank once the account has peers with a figure, and follows the cohort choice', async () => {
     fakeBrowser.reset();
-    const dataset = tinyDataset();
-    dataset.entities.push({
-      id: 'city-69123',
-      group: 'city',
-      name: { fr: 'Lyon' },
-      accounts: [
-        {
-          platform: 'x',
-          key: 'villedelyon',
-          url: 'https://x.com/villedelyon',
-          status: 'active',
-          confidence: 'confirmed',
-          sources: ['src-official'],
-          figures: [
-            { metric: 'followers', value: 3_000_000, date: '2025-01-01', precision: 'exact', source: 'src-press' },
-          ],
-        },
-      ],
-    });
+    const dataset = withLyon([
+      { metric: 'followers', value: 3_000_000, date: '2025-01-01', precision: 'exact', source: 'src-press' },
+    ]);
     start(dataset);
     await visit(1, PARIS);
     // Lyon is not in the 2012 cohort: among the study's cities Paris is alone, so no rank.

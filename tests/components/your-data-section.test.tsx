@@ -8,8 +8,9 @@ import { BUNDLED } from '@/lib/dataset/bundled';
 import type { Observation } from '@/lib/history/observation';
 import { type Lang, translator } from '@/lib/i18n';
 import { loadOverlay, overlayItem } from '@/lib/overlay/store';
-import type { Overlay, OverlayAbsence, OverlayParticipation } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence } from '@/lib/overlay/types';
 import { type AppliedImport, exportUserData } from '@/lib/userdata';
+import { LILLE_PARTICIPEZ, RENNES_FABRIQUE } from '../helpers/participation';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s/g, ' ');
@@ -42,20 +43,8 @@ const nantesBluesky: OverlayAbsence = {
   checkedAt: '2026-11-20T08:30:00.000Z',
 };
 const withAbsences: Overlay = { ...overlay, absences: [lilleTikTok, nantesBluesky] };
-// Participatory platforms found on official sites: Rennes's Fabrique citoyenne (not in the dataset)
-// and Lille's platform (which the dataset lists: the export leaves it to the bundled record).
-const rennesFabrique: OverlayParticipation = {
-  entityId: 'city-35238',
-  url: 'https://fabriquecitoyenne.rennes.fr/',
-  software: 'decidim',
-  source: { kind: 'official-site', url: 'https://metropole.rennes.fr/', readAt: '2026-11-28T14:00:00.000Z' },
-};
-const lilleParticipez: OverlayParticipation = {
-  entityId: 'city-59350',
-  url: 'https://participez.lille.fr/',
-  source: { kind: 'official-site', url: 'https://www.lille.fr/', readAt: '2026-11-30T10:11:12.000Z' },
-};
-const withParticipation: Overlay = { ...overlay, participation: [rennesFabrique, lilleParticipez] };
+// Participatory platforms found on official sites (the export leaves Lille's to the bundled record).
+const withParticipation: Overlay = { ...overlay, participation: [RENNES_FABRIQUE, LILLE_PARTICIPEZ] };
 const reading = (over: Partial<Observation> = {}): Observation => ({
   entityId: 'city-59350',
   platform: 'facebook',
@@ -210,10 +199,10 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
 
   it.each([
     {
-      found: rennesFabrique,
+      found: RENNES_FABRIQUE,
       row: ['Rennes', 'fabriquecitoyenne.rennes.fr', 'metropole.rennes.fr', '2026-11-28'] as const,
     },
-    { found: lilleParticipez, row: ['Lille', 'participez.lille.fr', 'lille.fr', '2026-11-30'] as const },
+    { found: LILLE_PARTICIPEZ, row: ['Lille', 'participez.lille.fr', 'lille.fr', '2026-11-30'] as const },
   ])('lists $row.1 found on $row.2 for $row.0, with the date, each removable', ({ found, row }) => {
     const props = setup(lang, { overlay: withParticipation });
     expect(text(screen.getByTestId('your-data-counts'))).toContain(
@@ -245,7 +234,7 @@ describe.each<Lang>(['fr', 'en'])('YourDataSection (%s)', (lang) => {
       }),
     );
     await waitFor(() => expect(screen.getByTestId('your-participation').querySelectorAll('tbody tr')).toHaveLength(1));
-    expect((await loadOverlay()).overlay).toEqual({ ...overlay, participation: [rennesFabrique] });
+    expect((await loadOverlay()).overlay).toEqual({ ...overlay, participation: [RENNES_FABRIQUE] });
     expect(text(screen.getByTestId('your-data-counts'))).toContain(
       lang === 'fr' ? 'Plateformes participatives trouvées : 1' : 'Participatory platforms found: 1',
     );

@@ -9,7 +9,7 @@ import { checkDataset } from '@/lib/dataset/check';
 import type { Observation } from '@/lib/history/observation';
 import { addObservation } from '@/lib/history/observations';
 import { EMPTY_OVERLAY } from '@/lib/overlay/overlay';
-import type { Overlay, OverlayAbsence, OverlayAccount, OverlayParticipation } from '@/lib/overlay/types';
+import type { Overlay, OverlayAbsence, OverlayAccount } from '@/lib/overlay/types';
 import {
   applyImport,
   type CurrentUserData,
@@ -21,6 +21,7 @@ import {
   parseImport,
   scanJson,
 } from '@/lib/userdata';
+import { LILLE_PARTICIPEZ, RENNES_FABRIQUE } from '../helpers/participation';
 
 const NOW = '2026-12-01T06:00:00.000Z';
 const EMPTY: CurrentUserData = { overlay: EMPTY_OVERLAY, observations: [] };
@@ -317,17 +318,7 @@ describe('round trips', () => {
 
 describe('participatory platforms found on official sites', () => {
   // Rennes's site links its Decidim platform, which the dataset does not list; Lille's links the one it does.
-  const rennes: OverlayParticipation = {
-    entityId: 'city-35238',
-    url: 'https://fabriquecitoyenne.rennes.fr/',
-    software: 'decidim',
-    source: { kind: 'official-site', url: 'https://metropole.rennes.fr/', readAt: '2026-11-28T14:00:00.000Z' },
-  };
-  const lille: OverlayParticipation = {
-    entityId: 'city-59350',
-    url: 'https://participez.lille.fr/',
-    source: { kind: 'official-site', url: 'https://www.lille.fr/', readAt: '2026-11-30T10:11:12.000Z' },
-  };
+  const [rennes, lille] = [RENNES_FABRIQUE, LILLE_PARTICIPEZ];
   const withPlatforms: Overlay = { ...overlay, participation: [rennes, lille] };
   const exportedWith = () => exportUserData(BUNDLED, withPlatforms, observations, NOW);
 
